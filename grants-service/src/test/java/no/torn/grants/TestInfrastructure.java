@@ -1,0 +1,16 @@
+package no.torn.grants;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import no.torn.platform.testing.KafkaResource;
+import no.torn.platform.testing.KeycloakResource;
+import no.torn.platform.testing.PostgresResource;
+
+/** Real PostgreSQL (own database per run), a real Kafka broker and real Keycloak for every test in this module. */
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "torn_grants"))
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+public final class TestInfrastructure {
+    private TestInfrastructure() {
+    }
+}

@@ -1,0 +1,86 @@
+package no.torn.platform.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * The one way a service publishes an event: the row is written in the caller's transaction, so the event exists if
+ * and only if the change committed. The relay is woken after commit for low latency; its poll catches the rest.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object WAKE_KEY = new Object();
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "torn.outbox.topic")
+    String topic;
+
+    @ConfigProperty(name = "torn.outbox.source")
+    String source;
+
+    /**
+     * Records an event in the current transaction.
+     *
+     * @param type    full CloudEvents type, e.g. {@code no.torn.competence.record-registered.v1}
+     * @param subject the aggregate id; it is also the Kafka key, which keeps one aggregate's events in order
+     * @param rhf     the tenant the event belongs to
+     * @param data    the payload, serialised with the application's ObjectMapper
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent publish(String type, Object subject, String rhf, Object data) {
+        JsonNode payload = mapper.valueToTree(data);
+        CloudEvent event = CloudEvent.create(source, type, String.valueOf(subject), rhf, payload, clock.instant());
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.fromString(event.id());
+        row.topic = topic;
+        row.eventType = type;
+        row.subject = event.subject();
+        row.rhf = rhf;
+        row.envelope = event.toJson(mapper).toString();
+        row.createdAt = event.time();
+        row.persist();
+        wakeRelayAfterCommit();
+        return event;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

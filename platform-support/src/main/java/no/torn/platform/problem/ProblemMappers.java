@@ -1,0 +1,193 @@
+package no.torn.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every exception that leaves a resource into RFC 9457 problem+json. Bad input is always a 4xx naming the
+ * field; anything unexpected is a 500 with an error id for the logs and never a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        return Problem.of(ProblemType.VALIDATION, "The request has invalid fields", violations(e)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping.getPath());
+            String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    ? describeExpected(invalid.getTargetType())
+                    : "has the wrong type or shape";
+            return Problem.of(ProblemType.VALIDATION, field + ": " + message,
+                    List.of(new Problem.Violation(field, message))).toResponse();
+        }
+        return Problem.of(ProblemType.MALFORMED, "The request body is not valid JSON").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = status == 404 ? "No resource at this address" : safeMessage(e, type);
+        Response.ResponseBuilder builder = Response.fromResponse(Problem.of(type, detail).toResponse());
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("Retry-After")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this operation").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response any(Throwable e) {
+        // Persistence failures surface wrapped (RollbackException, PersistenceException): look at the causes.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem.problem().toResponse();
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return Problem.of(ProblemType.STALE_VERSION,
+                        "The resource was changed concurrently; read it again and retry").toResponse();
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint) {
+                return Problem.of(ProblemType.CONFLICT, "The request conflicts with existing data"
+                        + (constraint.getConstraintName() == null ? "" : " (" + constraint.getConstraintName() + ")"))
+                        .toResponse();
+            }
+            if (cause instanceof ConstraintViolationException violation) {
+                return validation(violation);
+            }
+        }
+        return unexpected(e);
+    }
+
+    private static Response unexpected(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s", errorId);
+        return Problem.of(ProblemType.INTERNAL, "Unexpected error; quote error id " + errorId).toResponse();
+    }
+
+    private static String safeMessage(WebApplicationException e, ProblemType type) {
+        String message = e.getMessage();
+        // JAX-RS default messages are generic ("HTTP 405 Method Not Allowed"); keep them short and free of internals.
+        return message == null || message.isBlank() || message.contains("Exception") ? type.title() : message;
+    }
+
+    static List<Problem.Violation> violations(ConstraintViolationException e) {
+        List<Problem.Violation> result = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            result.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        result.sort(Comparator.comparing(Problem.Violation::field));
+        return result;
+    }
+
+    /** "create.request.items[2].code" becomes "items[2].code": method and parameter names mean nothing to a client. */
+    private static String fieldOf(Path path) {
+        List<String> names = new ArrayList<>();
+        boolean parameterSeen = false;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> { }
+                case PARAMETER -> {
+                    parameterSeen = true;
+                    names.clear();
+                    names.add(node.getName());
+                }
+                case PROPERTY, CONTAINER_ELEMENT -> {
+                    if (parameterSeen && names.size() == 1 && names.get(0) != null && isBodyParameter(names.get(0))) {
+                        names.clear();
+                    }
+                    parameterSeen = false;
+                    String name = node.getName() == null ? "" : node.getName();
+                    if (node.getIndex() != null) {
+                        name = (names.isEmpty() ? "" : names.remove(names.size() - 1)) + "[" + node.getIndex() + "]"
+                                + (name.isEmpty() ? "" : "." + name);
+                    }
+                    names.add(name);
+                }
+                default -> names.add(node.getName());
+            }
+        }
+        return names.stream().filter(n -> n != null && !n.isEmpty()).collect(Collectors.joining("."));
+    }
+
+    /** Body parameters are conventionally named request/body/command; their name is dropped from field paths. */
+    private static boolean isBodyParameter(String name) {
+        return name.equals("request") || name.equals("body") || name.equals("command") || name.endsWith("Request");
+    }
+
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    private static String describeExpected(Class<?> target) {
+        if (target.isEnum()) {
+            Object[] constants = target.getEnumConstants();
+            List<String> names = new ArrayList<>();
+            for (Object c : constants) {
+                names.add(String.valueOf(c));
+            }
+            return "must be one of " + names;
+        }
+        return "must be a valid " + target.getSimpleName();
+    }
+}

@@ -1,0 +1,115 @@
+package no.torn.platform.tenancy;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import no.torn.platform.problem.Problem;
+import no.torn.platform.problem.ProblemException;
+import no.torn.platform.problem.ProblemType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+
+/**
+ * Who is calling, as the verified token says: home RHF, optional HF, roles. All tenant checks go through here so
+ * the rule "a record is visible only to its own RHF, or to a national admin" lives in one place.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String RHF_CLAIM = "rhf";
+    public static final String HF_CLAIM = "hf";
+    public static final String EMPLOYEE_NUMBER_CLAIM = "employee_number";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    /** Token subject: a stable, non-personal id used in audit fields. */
+    public String id() {
+        String subject = token.getSubject();
+        return subject != null ? subject : identity.getPrincipal().getName();
+    }
+
+    /** The caller's home RHF; the request filter has already refused tokens without a known one. */
+    public String rhf() {
+        String rhf = claim(token, RHF_CLAIM);
+        if (rhf == null || HealthRegion.fromCode(rhf).isEmpty()) {
+            throw ProblemException.forbidden("The token carries no known rhf claim");
+        }
+        return rhf;
+    }
+
+    public Optional<String> hf() {
+        return Optional.ofNullable(claim(token, HF_CLAIM)).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> employeeNumber() {
+        return Optional.ofNullable(claim(token, EMPLOYEE_NUMBER_CLAIM)).filter(s -> !s.isBlank());
+    }
+
+    /** A string claim, whether the JWT library hands it over as a String or as a JSON-P value. */
+    static String claim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        if (value instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return value == null ? null : String.valueOf(value);
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean isNationalAdmin() {
+        return identity.hasRole(Roles.NATIONAL_ADMIN);
+    }
+
+    /** True when the caller may see a record owned by {@code recordRhf}. */
+    public boolean canSee(String recordRhf) {
+        return isNationalAdmin() || rhf().equals(recordRhf);
+    }
+
+    /**
+     * Fails with 404 for a foreign record, so that its existence does not leak (DESIGN.md).
+     */
+    public <T> T visible(T record, String recordRhf, String what, Object id) {
+        if (record == null || !canSee(recordRhf)) {
+            throw ProblemException.notFound(what, id);
+        }
+        return record;
+    }
+
+    /**
+     * The RHF a list query is scoped to: the caller's own, or, for a national admin, the requested one (or all when
+     * none is requested, signalled by an empty result). A non-admin naming a foreign RHF is refused with 403.
+     */
+    public Optional<String> scopeForQuery(String requestedRhf) {
+        if (isNationalAdmin()) {
+            return Optional.ofNullable(requestedRhf).filter(s -> !s.isBlank());
+        }
+        if (requestedRhf != null && !requestedRhf.isBlank() && !requestedRhf.equals(rhf())) {
+            throw ProblemException.forbidden("rhf " + requestedRhf + " is not your RHF");
+        }
+        return Optional.of(rhf());
+    }
+
+    /**
+     * Validates an HF named in a request: it must exist and belong to the RHF the record will be written to.
+     */
+    public String requireOwnHf(String hf, String targetRhf, String field) {
+        if (hf == null || hf.isBlank()) {
+            throw ProblemException.invalid(field, "must not be blank");
+        }
+        HealthRegion region = HealthRegion.fromCode(targetRhf).orElseThrow();
+        if (!region.owns(hf)) {
+            if (HealthRegion.ofHospitalTrust(hf).isEmpty()) {
+                throw ProblemException.invalid(field, "unknown hospital trust " + hf);
+            }
+            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN, "hf " + hf + " does not belong to " + targetRhf));
+        }
+        return hf;
+    }
+}

@@ -1,0 +1,82 @@
+package no.torn.platform.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.torn.platform.testing.TopicReader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class ConsumerTest {
+
+    private static final String TOPIC = "torn.platform-test.v1";
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void duplicateDeliveryIsAppliedOnce() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String subject = UUID.randomUUID().toString();
+        String event = cloudEvent(id, subject);
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(TOPIC, subject, event)).get();
+            producer.send(new ProducerRecord<>(TOPIC, subject, event)).get();
+        }
+        String marker = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(TOPIC, subject, cloudEvent(UUID.randomUUID().toString(), marker))).get();
+        }
+        // The marker is behind both copies on the same partition: once it is applied, both copies were seen.
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(marker) == 1);
+        assertThat(count(subject)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonMessageGoesToDeadLetterTopicAndLaterMessagesStillFlow() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(TOPIC, key, "{not a cloud event")).get();
+            producer.send(new ProducerRecord<>(TOPIC, key, cloudEvent(UUID.randomUUID().toString(), after))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(after) == 1);
+        var dead = TopicReader.awaitRaw(bootstrap, TOPIC + ".dlq", r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(dead.get(0).value()).isEqualTo("{not a cloud event");
+        assertThat(dead.get(0).headers()).containsKey("dead-letter-reason");
+    }
+
+    private static String cloudEvent(String id, String subject) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/test","type":"no.torn.platform.probe-created.v1",
+                 "subject":"%s","time":"2026-01-01T00:00:00Z","rhf":"helse-vest","data":{}}""".formatted(id, subject);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    long count(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from probe_applied where subject = ?1").setParameter(1, subject)
+                .getSingleResult()).longValue());
+    }
+}
