@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Starts the whole TØRN platform locally: Kafka (9092), Keycloak (8180), the four services (8081-8084) and the
+# gateway (8080), against the PostgreSQL server on 127.0.0.1:5432. Idempotent: what already runs is left alone.
+#   deploy/local/up.sh           build if needed, start, wait until healthy
+#   deploy/local/up.sh --rebuild force a rebuild of the applications
+#   deploy/local/down.sh         stops exactly what this script started
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+RUN="$ROOT/.run"
+LOGS="$RUN/logs"
+PIDS="$RUN/pids"
+CACHE="$ROOT/.cache"
+KAFKA_VERSION=4.1.2
+KEYCLOAK_VERSION=26.5.6
+PGHOST="${PGHOST:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+PGUSER="${PGUSER:-postgres}"
+REBUILD=false
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) REBUILD=true ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$LOGS" "$PIDS"
+SERVICES=(competence-service:8081 task-service:8082 responsibility-service:8083 grants-service:8084 gateway:8080)
+
+running() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_http() { # name url seconds
+  local deadline=$((SECONDS + $3))
+  until curl -fsS -o /dev/null "$2" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then echo "  $1 did not become ready; see $LOGS/$1.log" >&2; return 1; fi
+    if ! running "$1"; then echo "  $1 exited; see $LOGS/$1.log" >&2; return 1; fi
+    sleep 1
+  done
+}
+start_bg() { # name logfile command...
+  local name=$1 log=$2; shift 2
+  setsid "$@" >"$log" 2>&1 < /dev/null &
+  echo $! > "$PIDS/$name.pid"
+}
+
+echo "==> Fetching infrastructure (cached in .cache/)"
+bash "$ROOT/deploy/local/fetch.sh"
+
+echo "==> PostgreSQL databases"
+if ! command -v psql >/dev/null; then echo "psql is required (PostgreSQL client)" >&2; exit 1; fi
+for db in torn_competence torn_task torn_responsibility torn_grants; do
+  if ! psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
+    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "create database $db"
+    echo "  created $db"
+  fi
+done
+
+echo "==> Kafka on 9092"
+if running kafka; then echo "  already running"; elif port_open 9092; then echo "  port 9092 taken by another process" >&2; exit 1; else
+  KDIR="$RUN/kafka"
+  mkdir -p "$KDIR"
+  if [ ! -f "$KDIR/server.properties" ]; then
+    cat > "$KDIR/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:9093
+listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
+advertised.listeners=PLAINTEXT://127.0.0.1:9092
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KDIR/data
+num.partitions=3
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+    java -cp "$CACHE/kafka-$KAFKA_VERSION/libs/*" kafka.tools.StorageTool format \
+      -t "$(java -cp "$CACHE/kafka-$KAFKA_VERSION/libs/*" kafka.tools.StorageTool random-uuid)" \
+      -c "$KDIR/server.properties" > "$LOGS/kafka-format.log" 2>&1
+  fi
+  start_bg kafka "$LOGS/kafka.log" java -Xms128m -Xmx512m -cp "$CACHE/kafka-$KAFKA_VERSION/libs/*" kafka.Kafka "$KDIR/server.properties"
+fi
+
+echo "==> Keycloak on 8180 (realm torn from deploy/keycloak/torn-realm.json)"
+if running keycloak; then echo "  already running"; elif port_open 8180; then echo "  port 8180 taken by another process" >&2; exit 1; else
+  KC="$CACHE/keycloak-$KEYCLOAK_VERSION"
+  mkdir -p "$KC/data/import"
+  cp "$ROOT/deploy/keycloak/torn-realm.json" "$KC/data/import/"
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
+    start_bg keycloak "$LOGS/keycloak.log" "$KC/bin/kc.sh" start-dev --db=dev-mem --http-port=8180 \
+    --http-management-port=9000 --health-enabled=true --import-realm --hostname=http://localhost:8180 --cache=local
+fi
+
+echo "==> Building the applications"
+needs_build=$REBUILD
+for entry in "${SERVICES[@]}"; do
+  name=${entry%%:*}
+  jar="$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$name/src" "$ROOT/platform-support/src" -newer "$jar" -type f -print -quit)" ]; then
+    needs_build=true
+  fi
+done
+if [ "$needs_build" = true ]; then
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl platform-support,competence-service,task-service,responsibility-service,grants-service,gateway -am)
+else
+  echo "  up to date"
+fi
+
+echo "==> Waiting for Kafka and Keycloak"
+wait_http keycloak "http://localhost:8180/realms/torn/.well-known/openid-configuration" 180
+deadline=$((SECONDS + 60)); until port_open 9092; do [ $SECONDS -ge $deadline ] && { echo "Kafka not up; see $LOGS/kafka.log" >&2; exit 1; }; sleep 1; done
+
+echo "==> Starting services"
+for entry in "${SERVICES[@]}"; do
+  name=${entry%%:*}; port=${entry##*:}
+  if running "$name"; then echo "  $name already running"; continue; fi
+  if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
+  start_bg "$name" "$LOGS/$name.log" java -Xms32m -Xmx256m -XX:+UseSerialGC -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+done
+for entry in "${SERVICES[@]}"; do
+  name=${entry%%:*}; port=${entry##*:}
+  wait_http "$name" "http://127.0.0.1:$port/q/health/ready" 120
+  echo "  $name ready on $port"
+done
+
+cat <<MSG
+
+TØRN platform is up.
+  Gateway (the public entry)   http://localhost:8080   API docs: http://localhost:8080/docs
+  Keycloak (realm torn)        http://localhost:8180   admin console: admin / admin
+  Services (internal)          competence 8081, task 8082, responsibility 8083, grants 8084
+  Kafka                        127.0.0.1:9092
+  Logs                         $LOGS
+Try it:
+  TOKEN=\$(curl -s -d grant_type=password -d client_id=torn-cli -d username=vest-hr -d password=torn-demo \\
+    http://localhost:8180/realms/torn/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+  curl -H "Authorization: Bearer \$TOKEN" http://localhost:8080/api/v1/competence/personnel-groups
+Stop everything with deploy/local/down.sh
+MSG
