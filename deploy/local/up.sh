@@ -23,6 +23,8 @@ for arg in "$@"; do
   esac
 done
 mkdir -p "$LOGS" "$PIDS"
+# Small heaps and a C1-only JIT keep five JVMs comfortable on a 2-core laptop; override with JVM_OPTS.
+JVM_OPTS="${JVM_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:TieredStopAtLevel=1}"
 SERVICES=(competence-service:8081 task-service:8082 responsibility-service:8083 grants-service:8084 gateway:8080)
 
 running() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
@@ -118,7 +120,7 @@ for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   if running "$name"; then echo "  $name already running"; continue; fi
   if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
-  start_bg "$name" "$LOGS/$name.log" java -Xms32m -Xmx256m -XX:+UseSerialGC -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  start_bg "$name" "$LOGS/$name.log" java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
 done
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemType;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * resource runs, whatever its roles.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHORIZATION)
 public class TenantClaimFilter implements ContainerRequestFilter {
 
