@@ -1,0 +1,202 @@
+package no.torn.task.api;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import no.torn.platform.api.Page;
+import no.torn.platform.api.PageRequest;
+import no.torn.platform.tenancy.Caller;
+import no.torn.task.api.TaskDtos.VersionRequest;
+import no.torn.task.domain.MappingDefinition;
+import no.torn.task.domain.MappingStatus;
+import no.torn.task.domain.RiskLevel;
+import no.torn.task.domain.SharingMapping;
+import no.torn.task.domain.SharingMappings;
+import no.torn.task.domain.SupervisionLevel;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/sharing-mappings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sharing mappings", description = "Tasks moved between personnel groups: draft → proposed → approved → retired")
+public class SharingMappingResource {
+
+    @Inject
+    SharingMappings mappings;
+
+    @Inject
+    Caller caller;
+
+    public record MappingRequest(
+            @NotBlank @Pattern(regexp = Access.TASK_CODE, message = "must be a task code") String taskCode,
+            @NotBlank String fromGroup,
+            @NotBlank String toGroup,
+            @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+                    message = "must be a competence code") String> extraRequiredCompetences,
+            @Size(max = 2000) String requiredTraining,
+            @NotNull SupervisionLevel supervisionLevel,
+            @NotBlank @Size(max = 500) String legalBasis) {
+
+        MappingDefinition definition() {
+            return new MappingDefinition(taskCode, fromGroup, toGroup, new LinkedHashSet<>(
+                    extraRequiredCompetences == null ? List.of() : extraRequiredCompetences), requiredTraining,
+                    supervisionLevel, legalBasis);
+        }
+    }
+
+    public record UpdateMappingRequest(
+            @NotNull Long version,
+            @NotBlank @Pattern(regexp = Access.TASK_CODE, message = "must be a task code") String taskCode,
+            @NotBlank String fromGroup,
+            @NotBlank String toGroup,
+            @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+                    message = "must be a competence code") String> extraRequiredCompetences,
+            @Size(max = 2000) String requiredTraining,
+            @NotNull SupervisionLevel supervisionLevel,
+            @NotBlank @Size(max = 500) String legalBasis) {
+
+        MappingDefinition definition() {
+            return new MappingRequest(taskCode, fromGroup, toGroup, extraRequiredCompetences, requiredTraining,
+                    supervisionLevel, legalBasis).definition();
+        }
+    }
+
+    /** Who moved the mapping into a state, and when. */
+    public record Transition(Instant at, String by) {
+        static Transition of(Instant at, String by) {
+            return at == null ? null : new Transition(at, by);
+        }
+    }
+
+    public record MappingResponse(UUID id, String rhf, String taskCode, String taskTitle, String fromGroup,
+                                  String toGroup, List<String> taskRequiredCompetences,
+                                  List<String> extraRequiredCompetences, List<String> requiredCompetences,
+                                  String requiredTraining, SupervisionLevel supervisionLevel, RiskLevel riskLevel,
+                                  String legalBasis, MappingStatus status, UUID processMappingId, long version,
+                                  Transition created, Transition updated, Transition proposed, Transition approved,
+                                  Transition retired) {
+        static MappingResponse of(SharingMapping m) {
+            return new MappingResponse(m.id, m.rhf, m.taskCode, m.task.title, m.fromGroup, m.toGroup,
+                    m.task.sortedRequiredCompetences(), m.sortedExtraCompetences(), m.allRequiredCompetences(),
+                    m.requiredTraining, m.supervisionLevel, m.task.riskLevel, m.legalBasis, m.status,
+                    m.processMappingId, m.version, Transition.of(m.createdAt, m.createdBy),
+                    Transition.of(m.updatedAt, m.updatedBy), Transition.of(m.proposedAt, m.proposedBy),
+                    Transition.of(m.approvedAt, m.approvedBy), Transition.of(m.retiredAt, m.retiredBy));
+        }
+    }
+
+    @GET
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
+            Access.HR_INTEGRATION, Access.AUDITOR})
+    @Operation(summary = "List your RHF's sharing mappings; filter by task, groups and status")
+    public Page<MappingResponse> list(@BeanParam @Valid PageRequest page,
+                                      @QueryParam("taskCode") String taskCode,
+                                      @QueryParam("fromGroup") String fromGroup,
+                                      @QueryParam("toGroup") String toGroup,
+                                      @QueryParam("status") String statusParam,
+                                      @QueryParam("rhf") String rhf) {
+        MappingStatus status = Params.enumValue(MappingStatus.class, statusParam, "status");
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        caller.scopeForQuery(rhf).ifPresent(r -> {
+            where.add("rhf = :rhf");
+            params.put("rhf", r);
+        });
+        if (taskCode != null && !taskCode.isBlank()) {
+            where.add("taskCode = :taskCode");
+            params.put("taskCode", taskCode);
+        }
+        if (fromGroup != null && !fromGroup.isBlank()) {
+            where.add("fromGroup = :fromGroup");
+            params.put("fromGroup", fromGroup);
+        }
+        if (toGroup != null && !toGroup.isBlank()) {
+            where.add("toGroup = :toGroup");
+            params.put("toGroup", toGroup);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        return Page.of(SharingMapping.find(query, Sort.by("taskCode").and("fromGroup").and("toGroup")
+                .and("createdAt"), params), page, MappingResponse::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
+            Access.HR_INTEGRATION, Access.AUDITOR})
+    @Operation(summary = "Read a sharing mapping")
+    public MappingResponse get(@PathParam("id") UUID id) {
+        return MappingResponse.of(mappings.visible(id));
+    }
+
+    @POST
+    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @Operation(summary = "Draft a sharing mapping in your RHF")
+    public Response create(@Valid @NotNull MappingRequest request, @Context UriInfo uri) {
+        SharingMapping mapping = mappings.create(request.definition());
+        return Response.created(uri.getAbsolutePathBuilder().path(mapping.id.toString()).build())
+                .entity(MappingResponse.of(mapping)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @Operation(summary = "Change a draft sharing mapping (body carries the version read)")
+    public MappingResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateMappingRequest request) {
+        return MappingResponse.of(mappings.update(id, request.version(), request.definition()));
+    }
+
+    @POST
+    @Path("/{id}/propose")
+    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @Operation(summary = "Propose a draft mapping for approval")
+    public MappingResponse propose(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
+        return MappingResponse.of(mappings.propose(id, request.version()));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed({Access.RHF_ADMIN})
+    @Operation(summary = "Approve a proposed mapping (RHF admin)")
+    public MappingResponse approve(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
+        return MappingResponse.of(mappings.approve(id, request.version()));
+    }
+
+    @POST
+    @Path("/{id}/retire")
+    @RolesAllowed({Access.RHF_ADMIN})
+    @Operation(summary = "Retire a mapping (RHF admin)")
+    public MappingResponse retire(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
+        return MappingResponse.of(mappings.retire(id, request.version()));
+    }
+}

@@ -1,0 +1,87 @@
+package no.torn.task.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import no.torn.task.domain.RiskLevel;
+import no.torn.task.domain.Task;
+import no.torn.task.domain.TaskCategory;
+import no.torn.task.domain.TaskDefinition;
+import no.torn.task.domain.TaskStatus;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies of the task catalogue. */
+public final class TaskDtos {
+
+    private TaskDtos() {
+    }
+
+    /** Registers a task. {@code national=true} (national admins) or an RHF-local task of the caller's RHF. */
+    public record CreateTaskRequest(
+            @NotBlank @Pattern(regexp = Access.TASK_CODE, message = "must be 2-60 upper-case letters, digits or '-'")
+            String code,
+            Boolean national,
+            @Pattern(regexp = Access.TASK_CODE, message = "must be a task code") String variantOf,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @NotNull TaskCategory category,
+            @NotNull RiskLevel riskLevel,
+            @NotNull Boolean requiresHealthProfessional,
+            @NotNull Boolean allowsUntrainedStaff,
+            @NotNull @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+                    message = "must be a competence code") String> requiredCompetences,
+            @Size(max = 4000) String safetyNote) {
+
+        TaskDefinition definition() {
+            return new TaskDefinition(title, description, category, riskLevel, requiresHealthProfessional,
+                    allowsUntrainedStaff, new LinkedHashSet<>(requiredCompetences), safetyNote);
+        }
+    }
+
+    public record UpdateTaskRequest(
+            @NotNull Long version,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @NotNull TaskCategory category,
+            @NotNull RiskLevel riskLevel,
+            @NotNull Boolean requiresHealthProfessional,
+            @NotNull Boolean allowsUntrainedStaff,
+            @NotNull @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+                    message = "must be a competence code") String> requiredCompetences,
+            @Size(max = 4000) String safetyNote) {
+
+        TaskDefinition definition() {
+            return new TaskDefinition(title, description, category, riskLevel, requiresHealthProfessional,
+                    allowsUntrainedStaff, new LinkedHashSet<>(requiredCompetences), safetyNote);
+        }
+    }
+
+    /** Carries the version the client read, for optimistic concurrency on state transitions. */
+    public record VersionRequest(@NotNull Long version) {
+    }
+
+    public enum Scope {
+        NATIONAL, RHF
+    }
+
+    public record TaskResponse(UUID id, String code, Scope scope, String rhf, String variantOf, String title,
+                               String description, TaskCategory category, RiskLevel riskLevel,
+                               boolean requiresHealthProfessional, boolean allowsUntrainedStaff,
+                               List<String> requiredCompetences, String safetyNote, TaskStatus status, long version,
+                               Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+        static TaskResponse of(Task t) {
+            return new TaskResponse(t.id, t.code, t.isNational() ? Scope.NATIONAL : Scope.RHF, t.rhf, t.variantOf,
+                    t.title, t.description, t.category, t.riskLevel, t.requiresHealthProfessional,
+                    t.allowsUntrainedStaff, t.sortedRequiredCompetences(), t.safetyNote, t.status, t.version,
+                    t.createdAt, t.createdBy, t.updatedAt, t.updatedBy);
+        }
+    }
+
+    public record PersonnelGroupResponse(String code, String name, boolean healthProfession) {
+    }
+}

@@ -1,0 +1,212 @@
+package no.torn.task.api;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import no.torn.platform.api.Page;
+import no.torn.platform.api.PageRequest;
+import no.torn.platform.tenancy.Caller;
+import no.torn.task.api.TaskDtos.CreateTaskRequest;
+import no.torn.task.api.TaskDtos.PersonnelGroupResponse;
+import no.torn.task.api.TaskDtos.TaskResponse;
+import no.torn.task.api.TaskDtos.UpdateTaskRequest;
+import no.torn.task.api.TaskDtos.VersionRequest;
+import no.torn.task.domain.Eligibility;
+import no.torn.task.domain.PersonnelGroups;
+import no.torn.task.domain.RiskLevel;
+import no.torn.task.domain.StaffEligibility;
+import no.torn.task.domain.Task;
+import no.torn.task.domain.TaskCatalogue;
+import no.torn.task.domain.TaskCategory;
+import no.torn.task.domain.TaskStatus;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tasks", description = "Task catalogue: national tasks, RHF-local tasks and variants, eligible staff")
+public class TaskResource {
+
+    @Inject
+    TaskCatalogue catalogue;
+
+    @Inject
+    PersonnelGroups groups;
+
+    @Inject
+    StaffEligibility eligibility;
+
+    @Inject
+    UnitScopes unitScopes;
+
+    @Inject
+    Caller caller;
+
+    public enum ScopeFilter {
+        NATIONAL, RHF
+    }
+
+    @GET
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
+            Access.HR_INTEGRATION, Access.AUDITOR})
+    @Operation(summary = "List tasks: national ones and those of your RHF; filter by category, risk, status, scope, "
+            + "competence or text")
+    public Page<TaskResponse> list(@BeanParam @Valid PageRequest page,
+                                   @QueryParam("category") String categoryParam,
+                                   @QueryParam("riskLevel") String riskParam,
+                                   @QueryParam("status") String statusParam,
+                                   @QueryParam("scope") String scopeParam,
+                                   @QueryParam("competence") String competence,
+                                   @QueryParam("requiresHealthProfessional") Boolean requiresHealthProfessional,
+                                   @QueryParam("q") @Size(max = 100) String text,
+                                   @QueryParam("rhf") String rhf) {
+        TaskCategory category = Params.enumValue(TaskCategory.class, categoryParam, "category");
+        RiskLevel riskLevel = Params.enumValue(RiskLevel.class, riskParam, "riskLevel");
+        TaskStatus status = Params.enumValue(TaskStatus.class, statusParam, "status");
+        ScopeFilter scope = Params.enumValue(ScopeFilter.class, scopeParam, "scope");
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        var tenant = caller.scopeForQuery(rhf);
+        if (tenant.isPresent()) {
+            where.add(scope == ScopeFilter.NATIONAL ? "rhf is null"
+                    : scope == ScopeFilter.RHF ? "rhf = :rhf" : "(rhf is null or rhf = :rhf)");
+            if (scope != ScopeFilter.NATIONAL) {
+                params.put("rhf", tenant.get());
+            }
+        } else if (scope != null) {
+            where.add(scope == ScopeFilter.NATIONAL ? "rhf is null" : "rhf is not null");
+        }
+        if (category != null) {
+            where.add("category = :category");
+            params.put("category", category);
+        }
+        if (riskLevel != null) {
+            where.add("riskLevel = :riskLevel");
+            params.put("riskLevel", riskLevel);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        if (requiresHealthProfessional != null) {
+            where.add("requiresHealthProfessional = :hp");
+            params.put("hp", requiresHealthProfessional);
+        }
+        if (competence != null && !competence.isBlank()) {
+            where.add(":competence member of requiredCompetences");
+            params.put("competence", competence);
+        }
+        if (text != null && !text.isBlank()) {
+            where.add("(lower(title) like :text or lower(code) like :text)");
+            params.put("text", "%" + text.toLowerCase().replace("%", "") + "%");
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        return Page.of(Task.find(query, Sort.by("code"), params), page, TaskResponse::of);
+    }
+
+    @GET
+    @Path("/personnel-groups")
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
+            Access.HR_INTEGRATION, Access.AUDITOR})
+    @Operation(summary = "Personnel groups (professions) and whether each is an authorised health profession")
+    public List<PersonnelGroupResponse> personnelGroups() {
+        return groups.sorted().stream()
+                .map(g -> new PersonnelGroupResponse(g.code, g.name, g.healthProfession)).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
+            Access.HR_INTEGRATION, Access.AUDITOR})
+    @Operation(summary = "Read a task by code")
+    public TaskResponse get(@PathParam("code") String code) {
+        return TaskResponse.of(catalogue.visible(code));
+    }
+
+    @POST
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN})
+    @Operation(summary = "Register a task: national (national admin) or local to your RHF, optionally a variant of "
+            + "a national task (RHF admin)")
+    public Response create(@Valid @NotNull CreateTaskRequest request, @Context UriInfo uri) {
+        Task task = catalogue.register(request.code(), Boolean.TRUE.equals(request.national()), request.variantOf(),
+                request.definition());
+        return Response.created(uri.getAbsolutePathBuilder().path(task.code).build())
+                .entity(TaskResponse.of(task)).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN})
+    @Operation(summary = "Change a task (body carries the version read)")
+    public TaskResponse update(@PathParam("code") String code, @Valid @NotNull UpdateTaskRequest request) {
+        return TaskResponse.of(catalogue.update(code, request.version(), request.definition()));
+    }
+
+    @POST
+    @Path("/{code}/retire")
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN})
+    @Operation(summary = "Retire a task")
+    public TaskResponse retire(@PathParam("code") String code, @Valid @NotNull VersionRequest request) {
+        return TaskResponse.of(catalogue.retire(code, request.version()));
+    }
+
+    public record EligibleStaffResponse(UUID employeeId, String employeeNumber, String personnelGroup,
+                                        Eligibility.ReasonType reason, UUID mappingId, String mappingFromGroup,
+                                        List<StaffEligibility.ExpiringCompetence> expiringCompetences) {
+    }
+
+    public record EligibleStaffPage(String taskCode, String rhf, String hf, String unit, LocalDate validOn,
+                                    List<EligibleStaffResponse> items, int page, int size, long total) {
+    }
+
+    @GET
+    @Path("/{code}/eligible-staff")
+    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.HR_INTEGRATION,
+            Access.AUDITOR})
+    @Operation(summary = "Employees of a unit who may perform the task on a date: valid competences (implied ones "
+            + "included) cover the task's and, for a receiving group, its approved mapping's requirements. Each "
+            + "carries the reason and the relevant competences expiring within 90 days")
+    public EligibleStaffPage eligibleStaff(@PathParam("code") String code,
+                                           @QueryParam("hf") @NotBlank String hf,
+                                           @QueryParam("unit") @NotBlank @Size(max = 120) String unit,
+                                           @QueryParam("validOn") String validOn,
+                                           @BeanParam @Valid PageRequest page) {
+        StaffEligibility.UnitScope scope = unitScopes.resolve(hf, unit, validOn);
+        Task task = catalogue.visible(code);
+        if (catalogue.applicableIn(code, scope.rhf()) == null) {
+            throw no.torn.platform.problem.ProblemException.notFound("Task", code);
+        }
+        List<StaffEligibility.EligibleEmployee> all = eligibility.eligibleStaff(task, scope);
+        List<EligibleStaffResponse> items = all.stream().skip((long) page.page * page.size).limit(page.size)
+                .map(e -> new EligibleStaffResponse(e.employeeId(), e.employeeNumber(), e.personnelGroup(),
+                        e.reason().type(), e.reason().mappingId(), e.reason().fromGroup(), e.expiringCompetences()))
+                .toList();
+        return new EligibleStaffPage(task.code, scope.rhf(), scope.hf(), scope.unit(), scope.validOn(), items,
+                page.page, page.size, all.size());
+    }
+}

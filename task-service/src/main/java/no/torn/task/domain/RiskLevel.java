@@ -1,0 +1,5 @@
+package no.torn.task.domain;
+
+public enum RiskLevel {
+    LOW, MEDIUM, HIGH
+}
