@@ -1,0 +1,38 @@
+package no.torn.competence.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import no.torn.competence.domain.AccessLogEntry;
+import no.torn.platform.api.Page;
+import no.torn.platform.api.PageRequest;
+import no.torn.platform.tenancy.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path(Paths.ROOT + "/access-log")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Access log", description = "Who read whose competence (privacy audit)")
+public class AccessLogResource {
+
+    @Inject
+    Access access;
+
+    @GET
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Reads of employees' competence by others, newest first (filter by employeeId)")
+    public Page<QueryDtos.AccessLogView> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("rhf") String rhf,
+                                              @QueryParam("employeeId") String employeeId) {
+        Filter f = new Filter();
+        access.rhfScope(rhf).ifPresent(r -> f.eq("employeeRhf", "rhf", r));
+        f.eq("employeeId", "employee", Paths.uuid(employeeId, "employeeId"));
+        return Page.of(AccessLogEntry.<AccessLogEntry>find(f.query("at desc, id"), f.params()), pageRequest,
+                (AccessLogEntry e) -> new QueryDtos.AccessLogView(e.at, e.actor, e.actorRhf, e.employeeId, e.action));
+    }
+}

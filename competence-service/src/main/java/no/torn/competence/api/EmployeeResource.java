@@ -1,0 +1,172 @@
+package no.torn.competence.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.torn.competence.domain.AccessLog;
+import no.torn.competence.domain.CompetenceQueries;
+import no.torn.competence.domain.CompetenceRecord;
+import no.torn.competence.domain.Employee;
+import no.torn.competence.domain.Employees;
+import no.torn.competence.domain.EmploymentStatus;
+import no.torn.competence.domain.Idempotency;
+import no.torn.competence.domain.Today;
+import no.torn.platform.api.Page;
+import no.torn.platform.api.PageRequest;
+import no.torn.platform.problem.ProblemException;
+import no.torn.platform.tenancy.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path(Paths.ROOT + "/employees")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Employees", description = "Employees of an HF and their competence")
+public class EmployeeResource {
+
+    @Inject
+    Access access;
+
+    @Inject
+    Employees employees;
+
+    @Inject
+    CompetenceQueries queries;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Today today;
+
+    @GET
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
+            Roles.AUDITOR})
+    @Operation(summary = "List employees (filter by hf, unit, personnelGroup, status, employeeNumber, q = name)")
+    public Page<EmployeeDtos.View> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("rhf") String rhf,
+                                        @QueryParam("hf") String hf, @QueryParam("unit") String unit,
+                                        @QueryParam("personnelGroup") String personnelGroup,
+                                        @QueryParam("status") String status,
+                                        @QueryParam("employeeNumber") String employeeNumber,
+                                        @QueryParam("q") String q) {
+        Filter f = new Filter();
+        access.rhfScope(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
+        access.hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
+        f.eq("unit", "unit", unit).eq("personnelGroup", "group", personnelGroup)
+                .eq("status", "status", Paths.enumOf(EmploymentStatus.class, status, "status"))
+                .eq("employeeNumber", "number", employeeNumber);
+        if (q != null && !q.isBlank()) {
+            f.clause("lower(name) like :q", "q", "%" + q.toLowerCase() + "%");
+        }
+        return Page.of(Employee.<Employee>find(f.query("hf, employeeNumber"), f.params()), pageRequest, EmployeeDtos.View::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
+            Roles.AUDITOR})
+    @Operation(summary = "One employee")
+    @Transactional
+    public EmployeeDtos.View get(@PathParam("id") UUID id) {
+        Employee e = readable(id);
+        accessLog.read(access.caller().id(), access.caller().rhf(), e, "employee");
+        return EmployeeDtos.View.of(e);
+    }
+
+    @POST
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
+    @Operation(summary = "Register an employee in an HF of the caller's RHF (hf-hr: its own HF); "
+            + "Idempotency-Key supported")
+    @Transactional
+    public Response create(@Valid @NotNull EmployeeDtos.Create request,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String actor = access.caller().id();
+        var earlier = idempotency.find(actor, idempotencyKey, "employee");
+        if (earlier.isPresent()) {
+            Employee e = Employee.findById(earlier.get());
+            return Response.created(location(e)).entity(EmployeeDtos.View.of(e)).build();
+        }
+        String hf = access.writableHf(request.hf(), "hf");
+        Employee e = employees.register(access.caller().rhf(), hf, request.unit(), request.employeeNumber(),
+                request.name(), request.personnelGroup(), request.hprNumber(), actor);
+        idempotency.remember(actor, idempotencyKey, "employee", e.id);
+        return Response.created(location(e)).entity(EmployeeDtos.View.of(e)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
+    @Operation(summary = "Update an employee's unit, name, personnel group or HPR number (version required)")
+    public EmployeeDtos.View update(@PathParam("id") UUID id, @Valid @NotNull EmployeeDtos.Update request) {
+        readable(id);
+        return EmployeeDtos.View.of(employees.update(id, request.unit(), request.name(), request.personnelGroup(),
+                request.hprNumber(), request.version(), access.caller().id()));
+    }
+
+    @POST
+    @Path("{id}/leave")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
+    @Operation(summary = "Mark an employee as having left (employee-left); their records stop counting")
+    public EmployeeDtos.View leave(@PathParam("id") UUID id, EmployeeDtos.Leave request) {
+        readable(id);
+        return EmployeeDtos.View.of(employees.leave(id, request == null ? null : request.version(),
+                access.caller().id()));
+    }
+
+    @GET
+    @Path("{id}/competences")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
+            Roles.AUDITOR})
+    @Operation(summary = "An employee's competence records and the codes valid on validOn (default today); "
+            + "the read is access-logged")
+    @Transactional
+    public RecordDtos.EmployeeCompetences competences(@PathParam("id") UUID id,
+                                                      @QueryParam("validOn") String validOn) {
+        Employee e = readable(id);
+        LocalDate day = Paths.date(validOn, "validOn", today.date());
+        accessLog.read(access.caller().id(), access.caller().rhf(), e, "competences");
+        return competencesOf(e, day, queries);
+    }
+
+    static RecordDtos.EmployeeCompetences competencesOf(Employee e, LocalDate day, CompetenceQueries queries) {
+        List<RecordDtos.View> records = CompetenceRecord.<CompetenceRecord>find(
+                        "employee.id = ?1 order by typeCode, acquiredOn", e.id).list().stream()
+                .map(r -> RecordDtos.View.of(r, day)).toList();
+        return new RecordDtos.EmployeeCompetences(EmployeeDtos.View.of(e), day, records,
+                queries.validCodes(e.id, day));
+    }
+
+    private Employee readable(UUID id) {
+        Employee e = Employee.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("Employee", id);
+        }
+        return access.readable(e, e.rhf, e.hf, "Employee", id);
+    }
+
+    private static URI location(Employee e) {
+        return URI.create(Paths.ROOT + "/employees/" + e.id);
+    }
+}

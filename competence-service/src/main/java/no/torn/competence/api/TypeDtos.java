@@ -1,0 +1,60 @@
+package no.torn.competence.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import no.torn.competence.domain.CompetenceCategory;
+import no.torn.competence.domain.CompetenceKind;
+import no.torn.competence.domain.CompetenceType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Request and response bodies of the competence catalogue. */
+public final class TypeDtos {
+
+    private TypeDtos() {
+    }
+
+    @Schema(name = "CompetenceTypeCreate")
+    public record Create(
+            @NotBlank @Pattern(regexp = Dtos.CODE_PATTERN, message = Dtos.CODE_MESSAGE) String code,
+            @NotBlank @Size(max = 200) @NoNationalId String name,
+            @NotNull CompetenceKind kind,
+            @NotNull CompetenceCategory category,
+            @Positive @Max(600) Integer validityMonths,
+            Boolean evidenceRequired,
+            @Size(max = 20) List<@NotBlank @Pattern(regexp = Dtos.CODE_PATTERN, message = Dtos.CODE_MESSAGE) String> implies,
+            @Schema(description = "true: national catalogue (national-admin only); false/absent: local to the caller's RHF")
+            Boolean national) {
+    }
+
+    @Schema(name = "CompetenceTypeUpdate")
+    public record Update(
+            @NotBlank @Size(max = 200) @NoNationalId String name,
+            @NotNull CompetenceKind kind,
+            @NotNull CompetenceCategory category,
+            @Positive @Max(600) Integer validityMonths,
+            Boolean evidenceRequired,
+            @Size(max = 20) List<@NotBlank @Pattern(regexp = Dtos.CODE_PATTERN, message = Dtos.CODE_MESSAGE) String> implies,
+            @NotNull Long version) {
+    }
+
+    @Schema(name = "CompetenceType")
+    public record View(String code, String name, CompetenceKind kind, CompetenceCategory category,
+                       Integer validityMonths, boolean evidenceRequired, List<String> implies,
+                       @Schema(description = "implied codes, transitively, excluding this one") List<String> impliedCodes,
+                       @Schema(description = "NATIONAL or RHF") String scope, String rhf, long version,
+                       Instant updatedAt) {
+
+        static View of(CompetenceType t, List<String> impliedCodes) {
+            return new View(t.code, t.name, t.kind, t.category, t.validityMonths, t.evidenceRequired,
+                    t.implies.stream().sorted().toList(), impliedCodes, t.isNational() ? "NATIONAL" : "RHF", t.rhf,
+                    t.version, t.updatedAt);
+        }
+    }
+}

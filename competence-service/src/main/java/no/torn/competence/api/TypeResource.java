@@ -1,0 +1,136 @@
+package no.torn.competence.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.torn.competence.domain.Catalogue;
+import no.torn.competence.domain.CompetenceCategory;
+import no.torn.competence.domain.CompetenceKind;
+import no.torn.competence.domain.CompetenceType;
+import no.torn.competence.domain.CompetenceTypes;
+import no.torn.platform.api.Page;
+import no.torn.platform.api.PageRequest;
+import no.torn.platform.problem.ProblemException;
+import no.torn.platform.tenancy.Caller;
+import no.torn.platform.tenancy.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path(Paths.ROOT + "/types")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Competence catalogue", description = "National catalogue and RHF-local competence types")
+public class TypeResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CompetenceTypes types;
+
+    @Inject
+    Catalogue catalogue;
+
+    @GET
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
+            Roles.AUDITOR, Roles.EMPLOYEE})
+    @Operation(summary = "List competence types: the national catalogue and the caller's RHF-local types")
+    public Page<TypeDtos.View> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("kind") String kind,
+                                    @QueryParam("category") String category,
+                                    @QueryParam("scope") String scope, @QueryParam("rhf") String rhf,
+                                    @QueryParam("q") String q) {
+        Filter f = new Filter().eq("kind", "kind", Paths.enumOf(CompetenceKind.class, kind, "kind"))
+                .eq("category", "category", Paths.enumOf(CompetenceCategory.class, category, "category"));
+        if ("NATIONAL".equals(scope)) {
+            f.raw("rhf is null");
+        } else if ("RHF".equals(scope)) {
+            f.raw("rhf is not null");
+        } else if (scope != null && !scope.isBlank()) {
+            throw ProblemException.invalid("scope", "must be NATIONAL or RHF");
+        }
+        var rhfScope = caller.scopeForQuery(rhf);
+        rhfScope.ifPresent(r -> f.clause("(rhf is null or rhf = :rhf)", "rhf", r));
+        if (q != null && !q.isBlank()) {
+            f.clause("(lower(code) like :q or lower(name) like :q)", "q", "%" + q.toLowerCase() + "%");
+        }
+        return Page.of(CompetenceType.<CompetenceType>find(f.query("code"), f.params()), pageRequest, this::view);
+    }
+
+    @GET
+    @Path("{code}")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
+            Roles.AUDITOR, Roles.EMPLOYEE})
+    @Operation(summary = "One competence type with its implied competences (transitively)")
+    public TypeDtos.View get(@PathParam("code") String code) {
+        return view(visible(code));
+    }
+
+    @POST
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
+    @Operation(summary = "Create a competence type: national (national-admin) or local to the caller's RHF")
+    public Response create(@Valid @NotNull TypeDtos.Create request) {
+        boolean national = Boolean.TRUE.equals(request.national());
+        if (national && !caller.isNationalAdmin()) {
+            throw ProblemException.forbidden("Only a national admin maintains the national catalogue");
+        }
+        CompetenceType t = types.create(request.code(), national ? null : caller.rhf(), request.name(),
+                request.kind(), request.category(), request.validityMonths(),
+                Boolean.TRUE.equals(request.evidenceRequired()), request.implies(), caller.id());
+        return Response.created(URI.create(Paths.ROOT + "/types/" + t.code)).entity(view(t)).build();
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
+    @Operation(summary = "Update a competence type (optimistic concurrency on version)")
+    public TypeDtos.View update(@PathParam("code") String code, @Valid @NotNull TypeDtos.Update request) {
+        CompetenceType t = writable(code);
+        return view(types.update(t.code, request.name(), request.kind(), request.category(),
+                request.validityMonths(), Boolean.TRUE.equals(request.evidenceRequired()), request.implies(),
+                request.version(), caller.id()));
+    }
+
+    @DELETE
+    @Path("{code}")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
+    @Operation(summary = "Delete a competence type no record uses and no type implies (409 otherwise)")
+    public Response delete(@PathParam("code") String code) {
+        types.delete(writable(code).code);
+        return Response.noContent().build();
+    }
+
+    private CompetenceType visible(String code) {
+        CompetenceType t = CompetenceType.findById(code);
+        if (t == null || !(t.isNational() || caller.canSee(t.rhf))) {
+            throw ProblemException.notFound("Competence type", code);
+        }
+        return t;
+    }
+
+    private CompetenceType writable(String code) {
+        CompetenceType t = visible(code);
+        if (t.isNational() && !caller.isNationalAdmin()) {
+            throw ProblemException.forbidden("Only a national admin maintains the national catalogue");
+        }
+        return t;
+    }
+
+    private TypeDtos.View view(CompetenceType t) {
+        return TypeDtos.View.of(t, catalogue.impliedCodes(t.code));
+    }
+}

@@ -1,0 +1,168 @@
+package no.torn.competence.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Read-side queries answered in SQL on the holders index: who holds what, and where the gaps are. Implied
+ * competences count through the closure table: holding SPES-INTENSIV answers a question about AUT-SYKEPLEIER.
+ */
+@ApplicationScoped
+public class CompetenceQueries {
+
+    @Inject
+    EntityManager em;
+
+    public record HolderRow(UUID employeeId, String employeeNumber, String name, String hf, String unit,
+                            String personnelGroup) {
+    }
+
+    public record HolderPage(List<HolderRow> rows, long total) {
+    }
+
+    public record GapCounts(String code, long valid, long expiring, long expired) {
+    }
+
+    public record SingleHolderRow(String code, String unit, UUID employeeId, String employeeNumber, String name) {
+    }
+
+    /** Active employees of {@code hf} (optionally {@code unit}) holding ALL {@code codes} validly on {@code day}. */
+    public HolderPage holders(String rhf, String hf, String unit, List<String> codes, LocalDate day, int page,
+                              int size) {
+        String sql = """
+                with h as (
+                    select r.employee_id
+                    from competence_record r
+                    join competence_closure c on c.type_code = r.type_code
+                    where r.hf = :hf and r.rhf = :rhf %s
+                      and c.implied_code in (:codes)
+                      and r.status <> 'REVOKED'
+                      and r.acquired_on <= :day
+                      and (r.valid_until is null or r.valid_until >= :day)
+                    group by r.employee_id
+                    having count(distinct c.implied_code) = :n)
+                select e.id, e.employee_number, e.name, e.hf, e.unit, e.personnel_group, count(*) over () as total
+                from h join employee e on e.id = h.employee_id
+                where e.status = 'ACTIVE'
+                order by e.employee_number
+                limit :limit offset :offset""".formatted(unit == null ? "" : "and r.unit = :unit");
+        Query q = em.createNativeQuery(sql)
+                .setParameter("hf", hf).setParameter("rhf", rhf).setParameter("codes", codes)
+                .setParameter("day", day).setParameter("n", (long) codes.size())
+                .setParameter("limit", size).setParameter("offset", (long) page * size);
+        if (unit != null) {
+            q.setParameter("unit", unit);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        List<HolderRow> result = new ArrayList<>(rows.size());
+        long total = 0;
+        for (Object[] row : rows) {
+            result.add(new HolderRow((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                    (String) row[4], (String) row[5]));
+            total = ((Number) row[6]).longValue();
+        }
+        if (rows.isEmpty() && page > 0) {
+            total = holders(rhf, hf, unit, codes, day, 0, 1).total();
+        }
+        return new HolderPage(result, total);
+    }
+
+    private static final String HELD = """
+            with scope as (
+                select id, unit, employee_number, name from employee
+                where rhf = :rhf and hf = :hf and status = 'ACTIVE' %1$s),
+            held as (
+                select r.employee_id, c.implied_code as code,
+                       bool_or(r.acquired_on <= :day and (r.valid_until is null or r.valid_until >= :day)) as valid_now,
+                       bool_or(r.acquired_on <= :day and (r.valid_until is null or r.valid_until > :horizon)) as valid_beyond,
+                       bool_or(r.valid_until < :day) as lapsed
+                from competence_record r
+                join competence_closure c on c.type_code = r.type_code
+                where r.rhf = :rhf and r.hf = :hf %2$s
+                  and c.implied_code in (:codes)
+                  and r.status <> 'REVOKED'
+                group by r.employee_id, c.implied_code)
+            """;
+
+    private Query gapQuery(String select, String rhf, String hf, String unit, List<String> codes, LocalDate day,
+                           int withinDays) {
+        String sql = HELD.formatted(unit == null ? "" : "and unit = :unit", unit == null ? "" : "and r.unit = :unit")
+                + select;
+        Query q = em.createNativeQuery(sql).setParameter("rhf", rhf).setParameter("hf", hf)
+                .setParameter("codes", codes).setParameter("day", day)
+                .setParameter("horizon", day.plusDays(withinDays));
+        if (unit != null) {
+            q.setParameter("unit", unit);
+        }
+        return q;
+    }
+
+    /** Staff in scope. */
+    public long staff(String rhf, String hf, String unit) {
+        Query q = em.createNativeQuery("select count(*) from employee where rhf = :rhf and hf = :hf"
+                        + " and status = 'ACTIVE'" + (unit == null ? "" : " and unit = :unit"))
+                .setParameter("rhf", rhf).setParameter("hf", hf);
+        if (unit != null) {
+            q.setParameter("unit", unit);
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** Per code: valid beyond the horizon, valid but expiring within it, and lapsed without a valid one. */
+    public Map<String, GapCounts> gapCounts(String rhf, String hf, String unit, List<String> codes, LocalDate day,
+                                            int withinDays) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = gapQuery("""
+                select h.code,
+                       count(*) filter (where h.valid_beyond),
+                       count(*) filter (where h.valid_now and not h.valid_beyond),
+                       count(*) filter (where not h.valid_now and h.lapsed)
+                from held h join scope s on s.id = h.employee_id
+                group by h.code""", rhf, hf, unit, codes, day, withinDays).getResultList();
+        Map<String, GapCounts> result = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            result.put((String) row[0], new GapCounts((String) row[0], ((Number) row[1]).longValue(),
+                    ((Number) row[2]).longValue(), ((Number) row[3]).longValue()));
+        }
+        return result;
+    }
+
+    /** People who are the only valid holder of a code in their unit: the unit's single point of failure. */
+    public List<SingleHolderRow> singleHolders(String rhf, String hf, String unit, List<String> codes,
+                                               LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = gapQuery("""
+                select x.code, s2.unit, s2.id, s2.employee_number, s2.name
+                from (select h.code, s.unit, (array_agg(h.employee_id))[1] as employee_id
+                      from held h join scope s on s.id = h.employee_id
+                      where h.valid_now
+                      group by h.code, s.unit
+                      having count(*) = 1) x
+                join scope s2 on s2.id = x.employee_id
+                order by x.code, s2.unit""", rhf, hf, unit, codes, day, 0).getResultList();
+        return rows.stream().map(r -> new SingleHolderRow((String) r[0], (String) r[1], (UUID) r[2],
+                (String) r[3], (String) r[4])).toList();
+    }
+
+    /** Codes an employee holds validly on {@code day}, implied ones included. */
+    public List<String> validCodes(UUID employeeId, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("""
+                        select distinct c.implied_code
+                        from competence_record r join competence_closure c on c.type_code = r.type_code
+                        where r.employee_id = :employee and r.status <> 'REVOKED' and r.acquired_on <= :day
+                          and (r.valid_until is null or r.valid_until >= :day)
+                        order by 1""")
+                .setParameter("employee", employeeId).setParameter("day", day).getResultList();
+        return codes;
+    }
+}

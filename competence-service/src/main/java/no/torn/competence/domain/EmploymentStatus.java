@@ -1,0 +1,5 @@
+package no.torn.competence.domain;
+
+public enum EmploymentStatus {
+    ACTIVE, LEFT
+}

@@ -1,0 +1,49 @@
+package no.torn.competence.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.torn.competence.domain.Catalogue;
+import no.torn.competence.domain.CompetenceRecord;
+import no.torn.competence.domain.Employee;
+import no.torn.platform.outbox.Outbox;
+
+import java.util.List;
+
+/** Publishes the events of torn.competence.v1 through the outbox, inside the caller's transaction. */
+@ApplicationScoped
+public class CompetenceEvents {
+
+    public static final String EMPLOYEE_REGISTERED = "employee-registered";
+    public static final String EMPLOYEE_UPDATED = "employee-updated";
+    public static final String EMPLOYEE_LEFT = "employee-left";
+    public static final String RECORD_REGISTERED = "record-registered";
+    public static final String RECORD_UPDATED = "record-updated";
+    public static final String RECORD_ATTESTED = "record-attested";
+    public static final String RECORD_REVOKED = "record-revoked";
+    public static final String RECORD_EXPIRING = "record-expiring";
+    public static final String RECORD_EXPIRED = "record-expired";
+
+    public static String type(String name) {
+        return "no.torn.competence." + name + ".v1";
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Catalogue catalogue;
+
+    /** {@code version} is the version the change commits with (Hibernate bumps it at flush). */
+    public void employee(String name, Employee e, long version) {
+        outbox.publish(type(name), e.id, e.rhf, EmployeeEventData.of(e, version));
+    }
+
+    public void record(String name, CompetenceRecord r, Employee e, long version) {
+        record(name, r, e, catalogue.impliedCodes(r.typeCode), null, version);
+    }
+
+    public void record(String name, CompetenceRecord r, Employee e, List<String> impliedCodes, Integer thresholdDays,
+                       long version) {
+        outbox.publish(type(name), r.id, r.rhf, RecordEventData.of(r, e, impliedCodes, thresholdDays, version));
+    }
+}

@@ -1,0 +1,106 @@
+package no.torn.competence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import no.torn.competence.messaging.CompetenceEvents;
+import no.torn.platform.testing.EventSchemas;
+import no.torn.platform.testing.TestTokens;
+import no.torn.platform.testing.TopicReader;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Small helpers shared by the API tests: tokens, fixtures and event assertions against the real topic. */
+public final class Api {
+
+    public static final String ROOT = "/api/v1/competence";
+    public static final String TOPIC = "torn.competence.v1";
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String user) {
+        return given().header("Authorization", TestTokens.bearer(TestTokens.user(user))).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification asIntegration(String rhf) {
+        return given().header("Authorization", TestTokens.bearer(TestTokens.hrIntegration(rhf)))
+                .contentType(ContentType.JSON);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Oslo"));
+    }
+
+    public static Map<String, Object> employeeBody(String hf, String unit, String number, String group) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("hf", hf);
+        body.put("unit", unit);
+        body.put("employeeNumber", number);
+        body.put("name", "Test Person " + number);
+        body.put("personnelGroup", group);
+        return body;
+    }
+
+    public static String createEmployee(String user, String hf, String unit, String group) {
+        return as(user).body(employeeBody(hf, unit, unique("E"), group))
+                .post(ROOT + "/employees").then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> recordBody(String employeeId, String code, LocalDate acquiredOn,
+                                                 LocalDate validUntil, String documentRef) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("employeeId", employeeId);
+        body.put("competenceCode", code);
+        body.put("acquiredOn", acquiredOn.toString());
+        if (validUntil != null) {
+            body.put("validUntil", validUntil.toString());
+        }
+        if (documentRef != null) {
+            body.put("evidence", Map.of("issuer", "Helsedirektoratet", "documentReference", documentRef));
+        }
+        return body;
+    }
+
+    public static String createRecord(String user, String employeeId, String code, LocalDate acquiredOn,
+                                      LocalDate validUntil) {
+        return as(user).body(recordBody(employeeId, code, acquiredOn, validUntil, "DOC-" + code))
+                .post(ROOT + "/records").then().statusCode(201).extract().path("id");
+    }
+
+    public static Path schema(String eventName) {
+        return Path.of("src/main/resources/META-INF/resources/events/schemas/" + eventName + ".v1.json");
+    }
+
+    /** Waits for {@code count} events of {@code name} about {@code subject}; each is checked against its schema. */
+    public static List<JsonNode> events(String bootstrap, String subject, String name, int count) {
+        String type = CompetenceEvents.type(name);
+        List<TopicReader.Event> found = TopicReader.await(bootstrap, TOPIC,
+                e -> subject.equals(e.subject()) && type.equals(e.type()), count, Duration.ofSeconds(30));
+        for (TopicReader.Event e : found) {
+            EventSchemas.assertValid(schema(name), e.cloudEvent());
+            if (!subject.equals(e.key())) {
+                throw new AssertionError("Kafka key " + e.key() + " is not the subject " + subject);
+            }
+        }
+        return found.stream().map(TopicReader.Event::cloudEvent).toList();
+    }
+
+    public static JsonNode event(String bootstrap, String subject, String name) {
+        List<JsonNode> all = events(bootstrap, subject, name, 1);
+        return all.get(all.size() - 1);
+    }
+}
