@@ -1,0 +1,96 @@
+package no.torn.grants.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An HF's application for a task-sharing project in a grant round; once granted it is the project itself. */
+@Entity
+@Table(name = "application")
+public class Application extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "round_id", nullable = false)
+    public UUID roundId;
+
+    @Column(nullable = false)
+    public String rhf;
+
+    @Column(nullable = false)
+    public String hf;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String department;
+
+    @Column(name = "from_group", nullable = false)
+    public String fromGroup;
+
+    @Column(name = "to_group", nullable = false)
+    public String toGroup;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "task_codes", nullable = false, columnDefinition = "text[]")
+    public String[] taskCodes = new String[0];
+
+    @Column(nullable = false)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProjectKind kind;
+
+    @Column(name = "requested_amount", nullable = false)
+    public long requestedAmount;
+
+    @Column(name = "contact_name", nullable = false)
+    public String contactName;
+
+    @Column(name = "contact_email", nullable = false)
+    public String contactEmail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ApplicationStatus status;
+
+    @Column(name = "granted_amount")
+    public Long grantedAmount;
+
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "submitted_by", nullable = false)
+    public String submittedBy;
+
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Version
+    public long version;
+}
