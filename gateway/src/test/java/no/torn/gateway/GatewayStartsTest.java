@@ -2,14 +2,13 @@ package no.torn.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import no.torn.platform.testing.KeycloakResource;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
-@QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(GatewayTestResources.class)
 class GatewayStartsTest {
 
     @Test

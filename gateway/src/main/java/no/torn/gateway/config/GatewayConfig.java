@@ -1,0 +1,78 @@
+package no.torn.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How the gateway is tuned ({@code torn.gateway.*}); the services it routes to are in {@link UpstreamConfig}. */
+@ConfigMapping(prefix = "torn.gateway")
+public interface GatewayConfig {
+
+    RateLimit rateLimit();
+
+    Circuit circuit();
+
+    Docs docs();
+
+    /**
+     * Path prefixes whose GET requests may name any RHF: published experience reports and grant awards are
+     * readable by every authenticated user (DESIGN.md, "Tenancy and roles").
+     */
+    @WithName("cross-rhf-read-paths")
+    @WithDefault("/api/v1/experience/,/api/v1/grants/awards")
+    List<String> crossRhfReadPaths();
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per client id (the token's {@code azp}). */
+        @WithName("requests-per-second")
+        @WithDefault("100")
+        double requestsPerSecond();
+
+        /** Bucket size: how many requests a client may fire at once. */
+        @WithDefault("200")
+        int burst();
+
+        /** Per-client overrides, keyed by client id. */
+        Map<String, ClientLimit> client();
+    }
+
+    interface ClientLimit {
+        @WithName("requests-per-second")
+        double requestsPerSecond();
+
+        int burst();
+    }
+
+    interface Circuit {
+        /** Consecutive failures (connection refused, timeout, 502/503/504) that open an upstream's circuit. */
+        @WithName("failure-threshold")
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit refuses calls before one trial call is let through. */
+        @WithName("open-for")
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface Docs {
+        /** How long a fetched upstream OpenAPI document is reused before it is fetched again. */
+        @WithName("cache-ttl")
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        @WithName("swagger-ui-version")
+        String swaggerUiVersion();
+
+        @WithName("public-url")
+        Optional<String> publicUrl();
+    }
+}

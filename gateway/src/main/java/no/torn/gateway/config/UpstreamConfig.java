@@ -1,0 +1,38 @@
+package no.torn.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The services behind the gateway ({@code torn.upstream.<name>.*}); in deployments their URLs come from
+ * {@code TORN_UPSTREAM_<NAME>_URL}.
+ */
+@ConfigMapping(prefix = "torn.upstream")
+public interface UpstreamConfig {
+
+    /** By name: competence, task, responsibility, grants. */
+    @WithParentName
+    Map<String, Upstream> services();
+
+    interface Upstream {
+        /** Base URL, e.g. {@code http://competence-service:8081}. */
+        String url();
+
+        /** Longest wait for the service to answer (time without any data); then 504. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        @WithName("connect-timeout")
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        @WithName("max-connections")
+        @WithDefault("100")
+        int maxConnections();
+    }
+}

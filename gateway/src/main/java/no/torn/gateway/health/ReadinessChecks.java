@@ -1,0 +1,94 @@
+package no.torn.gateway.health;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.HealthRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import no.torn.gateway.proxy.Upstream;
+import no.torn.gateway.proxy.Upstreams;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.net.URI;
+
+/**
+ * Readiness: one check per service (its own /q/health/ready, plus the state of its circuit breaker) and one for
+ * Keycloak (the realm's discovery document), so an operator sees which dependency is missing.
+ */
+@ApplicationScoped
+public class ReadinessChecks {
+
+    private static final long PROBE_TIMEOUT_MS = 2000;
+
+    @Inject
+    @Readiness
+    HealthRegistry registry;
+
+    @Inject
+    Upstreams upstreams;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String authServerUrl;
+
+    private HttpClient keycloakClient;
+
+    void register(@Observes StartupEvent start) {
+        for (Upstream upstream : upstreams.all()) {
+            registry.register("upstream-" + upstream.name(), () -> Uni.createFrom().completionStage(
+                    probeUpstream(upstream).toCompletionStage()));
+        }
+        keycloakClient = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) PROBE_TIMEOUT_MS).setName("keycloak-probe"));
+        registry.register("keycloak", () -> Uni.createFrom().completionStage(probeKeycloak().toCompletionStage()));
+    }
+
+    private Future<HealthCheckResponse> probeUpstream(Upstream upstream) {
+        RequestOptions options = new RequestOptions()
+                .setHost(upstream.url().getHost()).setPort(upstream.port()).setSsl(upstream.tls())
+                .setMethod(HttpMethod.GET).setURI(upstream.upstreamUri("/q/health/ready"))
+                .setIdleTimeout(PROBE_TIMEOUT_MS);
+        String name = "upstream-" + upstream.name();
+        return upstream.client().request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .map(status -> HealthCheckResponse.named(name)
+                        .status(status == 200)
+                        .withData("url", upstream.url().toString())
+                        .withData("status", status)
+                        .withData("circuit", upstream.breaker().state().name())
+                        .build())
+                .otherwise(failure -> HealthCheckResponse.named(name).down()
+                        .withData("url", upstream.url().toString())
+                        .withData("error", failure.getClass().getSimpleName())
+                        .withData("circuit", upstream.breaker().state().name())
+                        .build());
+    }
+
+    private Future<HealthCheckResponse> probeKeycloak() {
+        String discovery = authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+        URI uri = URI.create(discovery);
+        RequestOptions options = new RequestOptions().setAbsoluteURI(discovery).setMethod(HttpMethod.GET)
+                .setIdleTimeout(PROBE_TIMEOUT_MS);
+        String realm = uri.getScheme() + "://" + uri.getAuthority() + uri.getPath().replace(
+                "/.well-known/openid-configuration", "");
+        return keycloakClient.request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .map(status -> HealthCheckResponse.named("keycloak").status(status == 200)
+                        .withData("realm", realm).withData("status", status).build())
+                .otherwise(failure -> HealthCheckResponse.named("keycloak").down()
+                        .withData("realm", realm).withData("error", failure.getClass().getSimpleName()).build());
+    }
+}

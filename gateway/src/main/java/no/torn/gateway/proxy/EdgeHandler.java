@@ -1,0 +1,129 @@
+package no.torn.gateway.proxy;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What every request gets, before authentication runs: a request id (taken from the client when well-formed,
+ * else generated) returned on the response, the body size limit answered as problem+json, and one structured
+ * access-log line when the response ends. Also the failure handler that turns authentication and framework
+ * failures into problem+json (an unreachable identity provider is a 503, never a 500).
+ */
+@ApplicationScoped
+public class EdgeHandler {
+
+    public static final String REQUEST_ID_KEY = "torn.request-id";
+    public static final String CLIENT_ID_KEY = "torn.client-id";
+    public static final String RHF_KEY = "torn.rhf";
+    public static final String SERVICE_KEY = "torn.service";
+    public static final String UPSTREAM_FAILURE_KEY = "torn.upstream-failure";
+
+    /** Set by Quarkus when authentication failed for another reason than a bad token (e.g. IdP unreachable). */
+    private static final String OTHER_AUTH_FAILURE = "io.quarkus.vertx.http.runtime.security.other-auth-failure";
+    private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Logger ACCESS = Logger.getLogger("no.torn.gateway.access");
+    private static final Logger LOG = Logger.getLogger(EdgeHandler.class);
+
+    private final long maxBodySize;
+
+    public EdgeHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                       MemorySize maxBodySize) {
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
+    public void handle(RoutingContext ctx) {
+        long started = System.nanoTime();
+        HttpServerRequest request = ctx.request();
+        String incoming = request.getHeader(Forwarder.REQUEST_ID);
+        String requestId = incoming != null && VALID_REQUEST_ID.matcher(incoming).matches()
+                ? incoming : UUID.randomUUID().toString();
+        ctx.put(REQUEST_ID_KEY, requestId);
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(Forwarder.REQUEST_ID, requestId));
+        if (!request.path().startsWith("/q/")) {
+            ctx.addEndHandler(ar -> accessLog(ctx, started));
+        }
+
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                Problems.send(ctx, Problems.Kind.MALFORMED, "Content-Length is not a number");
+                return;
+            }
+            if (declared > maxBodySize) {
+                ctx.response().putHeader("Connection", "close");
+                Problems.send(ctx, Problems.Kind.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than " + maxBodySize + " bytes");
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    public void failure(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        Throwable failure = ctx.failure();
+        int status = ctx.statusCode();
+        if (failure instanceof AuthenticationFailedException || (failure == null && status == 401)) {
+            if (!ctx.response().headers().contains("WWW-Authenticate")) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"torn\"");
+            }
+            Problems.send(ctx, Problems.Kind.UNAUTHORIZED, "The bearer token is missing, invalid or expired");
+        } else if (Boolean.TRUE.equals(ctx.get(OTHER_AUTH_FAILURE))) {
+            LOG.warnf("Token could not be verified: %s", failure == null ? "unknown" : failure.toString());
+            ctx.response().putHeader("Retry-After", "5");
+            Problems.send(ctx, Problems.Kind.SERVICE_UNAVAILABLE,
+                    "The identity provider is unavailable; the token cannot be verified now", "keycloak");
+        } else if (status == 413) {
+            ctx.response().putHeader("Connection", "close");
+            Problems.send(ctx, Problems.Kind.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxBodySize + " bytes");
+        } else if (status == 400) {
+            Problems.send(ctx, Problems.Kind.MALFORMED, "The request could not be read");
+        } else if (status == 403) {
+            Problems.send(ctx, Problems.Kind.FORBIDDEN, "Access denied");
+        } else if (status == 404) {
+            Problems.send(ctx, Problems.Kind.NOT_FOUND, "No resource at " + ctx.normalizedPath());
+        } else {
+            LOG.errorf(failure, "Request %s failed", (Object) ctx.get(REQUEST_ID_KEY));
+            Problems.send(ctx, Problems.Kind.INTERNAL, "The gateway failed to handle the request");
+        }
+    }
+
+    private void accessLog(RoutingContext ctx, long started) {
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
+        JsonObject line = new JsonObject()
+                .put("requestId", ctx.get(REQUEST_ID_KEY))
+                .put("method", ctx.request().method().name())
+                .put("path", ctx.normalizedPath())
+                .put("status", ctx.response().getStatusCode())
+                .put("durationMs", Math.round((System.nanoTime() - started) / 1e5) / 10.0)
+                .put("clientId", ctx.get(CLIENT_ID_KEY))
+                .put("rhf", ctx.get(RHF_KEY))
+                .put("service", ctx.get(SERVICE_KEY));
+        String failure = ctx.get(UPSTREAM_FAILURE_KEY);
+        if (failure != null) {
+            line.put("upstreamFailure", failure);
+        }
+        ACCESS.info(line.encode());
+    }
+}

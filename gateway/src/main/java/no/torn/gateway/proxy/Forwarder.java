@@ -1,0 +1,125 @@
+package no.torn.gateway.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends a request on to a service with Vert.x HTTP Proxy: identity headers stripped, forwarding headers and the
+ * request id set, the service's timeout applied. A refused connection or a timeout becomes a 503/504 problem naming
+ * the service, and counts against its circuit breaker.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    /**
+     * @param uri           path and query as the service should see them
+     * @param bufferedBody  the body when it was read for inspection, else null (then it is streamed)
+     * @param bodyWasRead   true when the request stream was consumed to produce {@code bufferedBody}
+     * @param guarded       true when the call counts for the service's circuit breaker
+     */
+    public void forward(RoutingContext ctx, Upstream upstream, String uri, Buffer bufferedBody, boolean bodyWasRead,
+                        boolean guarded) {
+        HttpProxy proxy = HttpProxy.reverseProxy(upstream.client())
+                .origin(pc -> pc.client().request(upstream.requestOptions()))
+                .addInterceptor(new Interceptor(ctx, upstream, uri, bufferedBody, bodyWasRead, guarded));
+        proxy.handle(ctx.request());
+    }
+
+    private static final class Interceptor implements ProxyInterceptor {
+
+        private final RoutingContext ctx;
+        private final Upstream upstream;
+        private final String uri;
+        private final Buffer bufferedBody;
+        private final boolean bodyWasRead;
+        private final boolean guarded;
+
+        Interceptor(RoutingContext ctx, Upstream upstream, String uri, Buffer bufferedBody, boolean bodyWasRead,
+                    boolean guarded) {
+            this.ctx = ctx;
+            this.upstream = upstream;
+            this.uri = uri;
+            this.bufferedBody = bufferedBody;
+            this.bodyWasRead = bodyWasRead;
+            this.guarded = guarded;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext pc) {
+            ProxyRequest request = pc.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            MultiMap headers = request.headers();
+            IdentityHeaders.strip(headers);
+            headers.set(REQUEST_ID, (String) ctx.get(EdgeHandler.REQUEST_ID_KEY));
+            if (incoming.remoteAddress() != null) {
+                headers.set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+            }
+            headers.set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            if (incoming.authority() != null) {
+                headers.set("X-Forwarded-Host", incoming.authority().toString());
+            }
+            request.setURI(upstream.upstreamUri(uri));
+            if (bodyWasRead) {
+                request.setBody(bufferedBody == null || bufferedBody.length() == 0 ? null : Body.body(bufferedBody));
+            }
+            return pc.sendRequest()
+                    .map(response -> {
+                        if (guarded) {
+                            int status = response.getStatusCode();
+                            if (status == 502 || status == 503 || status == 504) {
+                                upstream.breaker().onFailure();
+                            } else {
+                                upstream.breaker().onSuccess();
+                            }
+                        }
+                        return response;
+                    })
+                    .recover(failure -> {
+                        if (guarded) {
+                            upstream.breaker().onFailure();
+                        }
+                        return Future.succeededFuture(problem(pc, failure));
+                    });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext pc) {
+            pc.response().headers().remove(REQUEST_ID);
+            return pc.sendResponse();
+        }
+
+        private ProxyResponse problem(ProxyContext pc, Throwable failure) {
+            Problems.Kind kind;
+            String detail;
+            if (failure instanceof TimeoutException) {
+                kind = Problems.Kind.GATEWAY_TIMEOUT;
+                detail = "The " + upstream.serviceName() + " did not answer within " + upstream.timeoutMillis()
+                        + " ms";
+            } else {
+                kind = Problems.Kind.SERVICE_UNAVAILABLE;
+                detail = "The " + upstream.serviceName() + " is unavailable";
+            }
+            ctx.put(EdgeHandler.UPSTREAM_FAILURE_KEY, failure.getClass().getSimpleName());
+            Buffer body = Problems.buffer(kind, detail, upstream.serviceName());
+            return pc.request().release().response()
+                    .setStatusCode(kind.status())
+                    .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                    .putHeader("Cache-Control", "no-store")
+                    .setBody(Body.body(body));
+        }
+    }
+}

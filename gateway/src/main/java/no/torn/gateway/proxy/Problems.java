@@ -1,0 +1,82 @@
+package no.torn.gateway.proxy;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * RFC 9457 problem details written by the gateway itself, in the same shape (and type URIs) the services use, so a
+ * client needs one error parser whether the gateway or a service refused the request.
+ */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://torn.no/problems/";
+
+    public enum Kind {
+        MALFORMED("malformed-request", "Malformed request body", 400),
+        UNAUTHORIZED("unauthorized", "Authentication required", 401),
+        FORBIDDEN("forbidden", "Access denied", 403),
+        NOT_FOUND("not-found", "Resource not found", 404),
+        PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+        TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
+        INTERNAL("internal-error", "Internal error", 500),
+        BAD_GATEWAY("bad-gateway", "Bad gateway", 502),
+        SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
+        GATEWAY_TIMEOUT("gateway-timeout", "Service did not answer in time", 504);
+
+        final String slug;
+        final String title;
+        final int status;
+
+        Kind(String slug, String title, int status) {
+            this.slug = slug;
+            this.title = title;
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private Problems() {
+    }
+
+    public static JsonObject body(Kind kind, String detail, String service) {
+        JsonObject problem = new JsonObject()
+                .put("type", TYPE_BASE + kind.slug)
+                .put("title", kind.title)
+                .put("status", kind.status)
+                .put("detail", detail);
+        if (service != null) {
+            problem.put("service", service);
+        }
+        return problem;
+    }
+
+    public static Buffer buffer(Kind kind, String detail, String service) {
+        return body(kind, detail, service).toBuffer();
+    }
+
+    public static void send(RoutingContext ctx, Kind kind, String detail) {
+        send(ctx, kind, detail, null);
+    }
+
+    public static void send(RoutingContext ctx, Kind kind, String detail, String service) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended()) {
+            return;
+        }
+        if (response.headWritten()) {
+            // too late for a problem body; cut the connection rather than send a half response
+            ctx.request().connection().close();
+            return;
+        }
+        response.setStatusCode(kind.status)
+                .putHeader("Content-Type", MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .end(buffer(kind, detail, service));
+    }
+}
