@@ -15,7 +15,7 @@ final class Access {
 
     /** Patterns of readable codes. */
     static final String TASK_CODE = "^[A-Z0-9][A-Z0-9-]{1,59}$";
-    static final String COMPETENCE_CODE = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$";
+    static final String COMPETENCE_CODE = "^[A-Z0-9][A-Z0-9-]{1,59}$";
 
     private Access() {
     }

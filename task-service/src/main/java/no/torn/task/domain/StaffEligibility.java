@@ -28,8 +28,7 @@ import java.util.UUID;
  * <p>
  * Each answer costs a fixed number of indexed queries (employees of the unit, their valid codes restricted to the
  * codes that matter, the approved mappings, the tasks), whatever the unit's size; the set logic then runs in
- * memory. For coverage, employees with the same personnel group and the same relevant codes form one profile, so
- * the work grows with tasks × distinct profiles rather than tasks × employees.
+ * memory ({@link CoverageCounter} for the whole catalogue).
  */
 @ApplicationScoped
 public class StaffEligibility {
@@ -59,9 +58,6 @@ public class StaffEligibility {
     }
 
     private record Employee(UUID id, String employeeNumber, String group, Set<String> held) {
-    }
-
-    private record Profile(String group, Set<String> held) {
     }
 
     /** The unit: rhf, hf, unit name and the date validity is judged on. */
@@ -114,22 +110,12 @@ public class StaffEligibility {
                         mappings.getOrDefault(requirement.code(), List.of())));
             }
             List<Employee> employees = employees(connection, scope, relevant);
-            Map<Profile, Integer> profiles = new HashMap<>();
-            for (Employee employee : employees) {
-                profiles.merge(new Profile(employee.group(), employee.held()), 1, Integer::sum);
-            }
+            CoverageCounter counter = new CoverageCounter(relevant, groups::isHealthProfession);
+            employees.forEach(e -> counter.addEmployee(e.group(), e.held()));
             List<CoverageRow> result = new ArrayList<>(rows.size());
             for (int i = 0; i < requirements.size(); i++) {
                 Eligibility.TaskRequirement requirement = requirements.get(i);
-                List<Eligibility.MappingOption> options = mappings.getOrDefault(requirement.code(), List.of());
-                int count = 0;
-                for (Map.Entry<Profile, Integer> profile : profiles.entrySet()) {
-                    String group = profile.getKey().group();
-                    if (Eligibility.evaluate(requirement, options, group, groups.isHealthProfession(group),
-                            profile.getKey().held()).isPresent()) {
-                        count += profile.getValue();
-                    }
-                }
+                int count = counter.count(requirement, mappings.getOrDefault(requirement.code(), List.of()));
                 CoverageRow row = rows.get(i);
                 result.add(new CoverageRow(row.taskCode(), row.title(), row.rhf(), row.category(), row.riskLevel(),
                         count));

@@ -1,0 +1,108 @@
+package no.torn.task.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Counts, for every task, the employees {@link Eligibility} admits, fast enough for a whole catalogue over a large
+ * unit: competence codes become bit positions, employees with the same group and codes collapse into one profile,
+ * and "holds every required code" is a mask test. The rule itself is {@link Eligibility#evaluate}'s.
+ */
+public final class CoverageCounter {
+
+    private final Map<String, Integer> bits = new HashMap<>();
+    private final int words;
+    private final Map<Profile, int[]> profiles = new HashMap<>();
+    private final Predicate<String> healthProfession;
+
+    private record Profile(String group, Mask codes) {
+    }
+
+    /** A fixed-size bit set with value equality, so equal profiles collapse. */
+    private record Mask(long[] words) {
+        boolean covers(Mask required) {
+            for (int i = 0; i < words.length; i++) {
+                if ((required.words[i] & ~words[i]) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Mask m && Arrays.equals(words, m.words);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(words);
+        }
+    }
+
+    /** @param relevantCodes every code any task or mapping requires; other codes never matter */
+    public CoverageCounter(Set<String> relevantCodes, Predicate<String> healthProfession) {
+        for (String code : relevantCodes) {
+            bits.put(code, bits.size());
+        }
+        this.words = Math.max(1, (bits.size() + 63) / 64);
+        this.healthProfession = healthProfession;
+    }
+
+    public void addEmployee(String group, Set<String> heldCodes) {
+        profiles.computeIfAbsent(new Profile(group, mask(heldCodes, false)), p -> new int[1])[0]++;
+    }
+
+    /** Number of added employees eligible for the task, given the task's approved mappings in the RHF. */
+    public int count(Eligibility.TaskRequirement task, List<Eligibility.MappingOption> mappings) {
+        Mask required = mask(task.requiredCompetences(), true);
+        Map<String, List<Mask>> extrasByGroup = new HashMap<>();
+        for (Eligibility.MappingOption mapping : mappings) {
+            extrasByGroup.computeIfAbsent(mapping.toGroup(), g -> new ArrayList<>())
+                    .add(mask(mapping.extraCompetences(), true));
+        }
+        boolean openToUntrained = !task.requiresHealthProfessional() && task.allowsUntrainedStaff();
+        int count = 0;
+        for (Map.Entry<Profile, int[]> entry : profiles.entrySet()) {
+            Profile profile = entry.getKey();
+            if (!openToUntrained && !healthProfession.test(profile.group())) {
+                continue;
+            }
+            if (!profile.codes().covers(required)) {
+                continue;
+            }
+            List<Mask> extras = extrasByGroup.get(profile.group());
+            if (extras == null || extras.stream().anyMatch(profile.codes()::covers)) {
+                count += entry.getValue()[0];
+            }
+        }
+        return count;
+    }
+
+    /** Held codes outside the relevant set are ignored; a required one makes the requirement unsatisfiable. */
+    private Mask mask(Set<String> codes, boolean required) {
+        long[] mask = new long[words];
+        for (String code : codes) {
+            Integer bit = bits.get(code);
+            if (bit == null) {
+                if (required) {
+                    return new Mask(unsatisfiable());
+                }
+                continue;
+            }
+            mask[bit >>> 6] |= 1L << (bit & 63);
+        }
+        return new Mask(mask);
+    }
+
+    private long[] unsatisfiable() {
+        long[] all = new long[words + 1];
+        Arrays.fill(all, -1L);
+        return all;
+    }
+}
