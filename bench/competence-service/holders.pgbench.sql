@@ -1,20 +1,23 @@
--- pgbench script: the exact SQL of GET /api/v1/competence/holders (CompetenceQueries.holders), random HF unit,
--- two codes (one only held through an implication for specialist nurses), first page of 50.
+-- pgbench script: the SQL of GET /api/v1/competence/holders (CompetenceQueries.holders) for one unit of
+-- helse-bergen (about 670 employees), two codes (AUT-SYKEPLEIER is also held through SPES-INTENSIV), a random day
+-- in the last year, first page of 50.
 \set u random(0, 59)
 \set d random(0, 365)
 with h as (
-    select r.employee_id
+    select r.employee_id, r.employee_number, count(*) over () as total
     from competence_record r
     join competence_closure c on c.type_code = r.type_code
-    where r.hf = 'helse-bergen' and r.rhf = 'helse-vest' and r.unit = 'unit-' || :u
+    where r.hf = 'helse-bergen' and r.unit = 'unit-' || :u
       and c.implied_code in ('AUT-SYKEPLEIER', 'HLR')
+      and r.employee_active
       and r.status <> 'REVOKED'
       and r.acquired_on <= current_date - :d
       and (r.valid_until is null or r.valid_until >= current_date - :d)
-    group by r.employee_id
-    having count(distinct c.implied_code) = 2)
-select e.id, e.employee_number, e.name, e.hf, e.unit, e.personnel_group, count(*) over () as total
+    group by r.employee_id, r.employee_number
+    having bit_or(case c.implied_code when 'AUT-SYKEPLEIER' then 1 when 'HLR' then 2 else 0 end) = 3
+    order by r.employee_number, r.employee_id
+    limit 50 offset 0)
+select e.id, e.employee_number, e.name, e.hf, e.unit, e.personnel_group, h.total
 from h join employee e on e.id = h.employee_id
-where e.status = 'ACTIVE'
-order by e.employee_number
-limit 50 offset 0;
+where e.rhf = 'helse-vest'
+order by h.employee_number, h.employee_id;

@@ -34,30 +34,45 @@ public class CompetenceQueries {
     public record SingleHolderRow(String code, String unit, UUID employeeId, String employeeNumber, String name) {
     }
 
-    /** Active employees of {@code hf} (optionally {@code unit}) holding ALL {@code codes} validly on {@code day}. */
+    /**
+     * Active employees of {@code hf} (optionally {@code unit}) holding ALL {@code codes} validly on {@code day}.
+     * Answered from the covering index alone; each requested code is a bit, an employee qualifies when the OR of
+     * the bits of their valid holdings is full (hash-aggregable, unlike count(distinct)). Only the returned page is
+     * joined to the employee table. An HF belongs to exactly one RHF, so {@code hf} also fixes the tenant.
+     */
     public HolderPage holders(String rhf, String hf, String unit, List<String> codes, LocalDate day, int page,
                               int size) {
+        StringBuilder bits = new StringBuilder("case c.implied_code");
+        for (int i = 0; i < codes.size(); i++) {
+            bits.append(" when :c").append(i).append(" then ").append(1 << i);
+        }
+        bits.append(" else 0 end");
         String sql = """
                 with h as (
-                    select r.employee_id
+                    select r.employee_id, r.employee_number, count(*) over () as total
                     from competence_record r
                     join competence_closure c on c.type_code = r.type_code
-                    where r.hf = :hf and r.rhf = :rhf %s
+                    where r.hf = :hf %s
                       and c.implied_code in (:codes)
+                      and r.employee_active
                       and r.status <> 'REVOKED'
                       and r.acquired_on <= :day
                       and (r.valid_until is null or r.valid_until >= :day)
-                    group by r.employee_id
-                    having count(distinct c.implied_code) = :n)
-                select e.id, e.employee_number, e.name, e.hf, e.unit, e.personnel_group, count(*) over () as total
+                    group by r.employee_id, r.employee_number
+                    having bit_or(%s) = :full
+                    order by r.employee_number, r.employee_id
+                    limit :limit offset :offset)
+                select e.id, e.employee_number, e.name, e.hf, e.unit, e.personnel_group, h.total
                 from h join employee e on e.id = h.employee_id
-                where e.status = 'ACTIVE'
-                order by e.employee_number
-                limit :limit offset :offset""".formatted(unit == null ? "" : "and r.unit = :unit");
+                where e.rhf = :rhf
+                order by h.employee_number, h.employee_id""".formatted(unit == null ? "" : "and r.unit = :unit", bits);
         Query q = em.createNativeQuery(sql)
                 .setParameter("hf", hf).setParameter("rhf", rhf).setParameter("codes", codes)
-                .setParameter("day", day).setParameter("n", (long) codes.size())
+                .setParameter("day", day).setParameter("full", (1 << codes.size()) - 1)
                 .setParameter("limit", size).setParameter("offset", (long) page * size);
+        for (int i = 0; i < codes.size(); i++) {
+            q.setParameter("c" + i, codes.get(i));
+        }
         if (unit != null) {
             q.setParameter("unit", unit);
         }

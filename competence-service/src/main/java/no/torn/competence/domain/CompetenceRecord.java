@@ -36,6 +36,14 @@ public class CompetenceRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public String unit;
 
+    /** Copied from the employee (immutable there) so holder queries sort and page without a join. */
+    @Column(name = "employee_number", nullable = false)
+    public String employeeNumber;
+
+    /** False once the employee has left: holder queries skip such records inside the index. */
+    @Column(name = "employee_active", nullable = false)
+    public boolean employeeActive = true;
+
     @Column(name = "type_code", nullable = false)
     public String typeCode;
 

@@ -100,6 +100,8 @@ public class Employees {
         e.updatedAt = today.now();
         e.updatedBy = actor;
         em.flush();
+        em.createQuery("update CompetenceRecord r set r.employeeActive = false where r.employee.id = ?1")
+                .setParameter(1, id).executeUpdate();
         events.employee(CompetenceEvents.EMPLOYEE_LEFT, e, e.version);
         return e;
     }

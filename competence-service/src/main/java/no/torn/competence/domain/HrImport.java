@@ -219,13 +219,15 @@ public class HrImport {
                     eUpdated++;
                     if (!dryRun) {
                         boolean moved = !Objects.equals(e.unit, strip(in.unit()));
+                        boolean rejoined = e.status != EmploymentStatus.ACTIVE;
                         copy(in, e);
                         e.status = EmploymentStatus.ACTIVE;
                         e.updatedAt = now;
                         e.updatedBy = actor;
-                        if (moved) {
+                        if (moved || rejoined) {
                             for (CompetenceRecord r : recordsOf.getOrDefault(e.id, List.of())) {
                                 r.unit = e.unit;
+                                r.employeeActive = true;
                             }
                         }
                         Employee changed = e;
@@ -254,6 +256,7 @@ public class HrImport {
                 r.rhf = e.rhf;
                 r.hf = e.hf;
                 r.unit = e.unit;
+                r.employeeNumber = e.employeeNumber;
                 r.typeCode = row.type().code;
                 r.acquiredOn = row.acquiredOn();
                 r.validUntil = row.validUntil();

@@ -79,6 +79,7 @@ public class Records {
         r.rhf = e.rhf;
         r.hf = e.hf;
         r.unit = e.unit;
+        r.employeeNumber = e.employeeNumber;
         r.typeCode = type.code;
         r.acquiredOn = acquiredOn;
         r.validUntil = until;
