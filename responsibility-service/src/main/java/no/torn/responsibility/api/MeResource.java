@@ -1,0 +1,89 @@
+package no.torn.responsibility.api;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import no.torn.platform.api.Page;
+import no.torn.platform.api.PageRequest;
+import no.torn.platform.problem.ProblemException;
+import no.torn.platform.tenancy.Caller;
+import no.torn.platform.tenancy.Roles;
+import no.torn.responsibility.api.Dtos.ConfirmationRequest;
+import no.torn.responsibility.api.Dtos.DelegationView;
+import no.torn.responsibility.domain.Delegation;
+import no.torn.responsibility.domain.DelegationStatus;
+import no.torn.responsibility.domain.DelegationWorkflow;
+import no.torn.responsibility.domain.EmployeeView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** The employee's own view: identified by the token's employee_number claim within its RHF and HF. */
+@Path("/api/v1/responsibility/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.EMPLOYEE)
+@Tag(name = "My delegations", description = "What I may do and under whose responsibility")
+public class MeResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Authorisations authorisations;
+
+    @Inject
+    DelegationWorkflow workflow;
+
+    @GET
+    @Operation(summary = "What I may do, under whose responsibility, and what awaits my confirmation")
+    public Authorisations.EmployeeAuthorisations me() {
+        return authorisations.of(self());
+    }
+
+    @GET
+    @Path("/delegations")
+    @Operation(summary = "My delegations, all states")
+    public Page<DelegationView> delegations(@QueryParam("status") String statusParam,
+                                            @Valid @BeanParam PageRequest pageRequest) {
+        EmployeeView self = self();
+        DelegationStatus status = Params.enumValue(DelegationStatus.class, "status", statusParam);
+        PanacheQuery<Delegation> q = status == null
+                ? Delegation.find("employeeId = ?1 order by createdAt desc, id", self.employeeId)
+                : Delegation.find("employeeId = ?1 and status = ?2 order by createdAt desc, id", self.employeeId,
+                status);
+        return Page.of(q, pageRequest, DelegationView::of);
+    }
+
+    @POST
+    @Path("/delegations/{id}/confirm")
+    @Operation(summary = "Confirm that I consider myself competent for a delegation; it becomes active")
+    public DelegationView confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
+        EmployeeView self = self();
+        Delegation d = Delegation.findById(id);
+        if (d == null || !d.employeeId.equals(self.employeeId)) {
+            throw ProblemException.notFound("Delegation", id);
+        }
+        return DelegationView.of(workflow.confirm(id, request.version(), caller.id()));
+    }
+
+    private EmployeeView self() {
+        String number = caller.employeeNumber()
+                .orElseThrow(() -> ProblemException.forbidden("The token carries no employee_number claim"));
+        return EmployeeView.byNumber(caller.rhf(), number)
+                .filter(e -> caller.hf().map(hf -> hf.equals(e.hf)).orElse(false))
+                .orElseThrow(() -> ProblemException.notFound("Employee with employee number", number));
+    }
+}
