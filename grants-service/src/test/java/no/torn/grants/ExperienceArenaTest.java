@@ -118,6 +118,8 @@ class ExperienceArenaTest {
                 .body("items.id", contains(ed));
         as("vest-employee").get("/api/v1/experience/reports?q=" + marker + "&size=1&page=1").then()
                 .body("total", equalTo(3)).body("items.size()", equalTo(1));
+        as("vest-employee").get("/api/v1/experience/reports?q=" + marker + "&size=2&page=5").then()
+                .body("total", equalTo(3)).body("items.size()", equalTo(0));
         as("vest-employee").get("/api/v1/experience/reports?personnelGroup=doctor").then().statusCode(400);
         as("vest-employee").get("/api/v1/experience/reports?size=500").then().statusCode(400);
         as("sorost-employee").get("/api/v1/experience/reports/" + draft).then().statusCode(404);

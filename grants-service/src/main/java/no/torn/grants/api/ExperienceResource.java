@@ -207,15 +207,24 @@ public class ExperienceResource {
         String order = text
                 ? " order by ts_rank(e.search, websearch_to_tsquery('norwegian', :q)) desc, e.published_at desc, e.id"
                 : " order by e.published_at desc nulls last, e.updated_at desc, e.id";
-        var idQuery = em.createNativeQuery("select cast(e.id as text) from experience_report e" + where + order);
-        var countQuery = em.createNativeQuery("select count(*) from experience_report e" + where);
-        params.forEach((k, v) -> {
-            idQuery.setParameter(k, v);
-            countQuery.setParameter(k, v);
-        });
+        // One scan gives the page and the total (window count); only a page past the end needs a separate count.
+        var pageQuery = em.createNativeQuery("select cast(e.id as text), count(*) over () from experience_report e"
+                + where + order);
+        params.forEach(pageQuery::setParameter);
         @SuppressWarnings("unchecked")
-        List<String> ids = idQuery.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
-        long total = ((Number) countQuery.getSingleResult()).longValue();
+        List<Object[]> rows = pageQuery.setFirstResult(page.page * page.size).setMaxResults(page.size)
+                .getResultList();
+        long total;
+        if (!rows.isEmpty()) {
+            total = ((Number) rows.get(0)[1]).longValue();
+        } else if (page.page == 0) {
+            total = 0;
+        } else {
+            var countQuery = em.createNativeQuery("select count(*) from experience_report e" + where);
+            params.forEach(countQuery::setParameter);
+            total = ((Number) countQuery.getSingleResult()).longValue();
+        }
+        List<String> ids = rows.stream().map(r -> (String) r[0]).toList();
         List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
         Map<UUID, ExperienceReport> byId = uuids.isEmpty() ? Map.of()
                 : ExperienceReport.<ExperienceReport>list("id in ?1", uuids).stream()
