@@ -198,7 +198,7 @@ public class TaskResource {
                                            @BeanParam @Valid PageRequest page) {
         StaffEligibility.UnitScope scope = unitScopes.resolve(hf, unit, validOn);
         Task task = catalogue.visible(code);
-        if (catalogue.applicableIn(code, scope.rhf()) == null) {
+        if (!task.isNational() && !task.rhf.equals(scope.rhf())) {
             throw no.torn.platform.problem.ProblemException.notFound("Task", code);
         }
         List<StaffEligibility.EligibleEmployee> all = eligibility.eligibleStaff(task, scope);

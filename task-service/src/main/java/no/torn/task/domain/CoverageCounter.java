@@ -19,6 +19,11 @@ public final class CoverageCounter {
     private final int words;
     private final Map<Profile, int[]> profiles = new HashMap<>();
     private final Predicate<String> healthProfession;
+    /** Profiles laid out as arrays once all employees are added: the inner loop of {@link #count}. */
+    private String[] groups;
+    private boolean[] health;
+    private Mask[] masks;
+    private int[] counts;
 
     private record Profile(String group, Mask codes) {
     }
@@ -55,6 +60,7 @@ public final class CoverageCounter {
     }
 
     public void addEmployee(String group, Set<String> heldCodes) {
+        groups = null;
         profiles.computeIfAbsent(new Profile(group, mask(heldCodes, false)), p -> new int[1])[0]++;
     }
 
@@ -67,21 +73,36 @@ public final class CoverageCounter {
                     .add(mask(mapping.extraCompetences(), true));
         }
         boolean openToUntrained = !task.requiresHealthProfessional() && task.allowsUntrainedStaff();
+        freeze();
         int count = 0;
-        for (Map.Entry<Profile, int[]> entry : profiles.entrySet()) {
-            Profile profile = entry.getKey();
-            if (!openToUntrained && !healthProfession.test(profile.group())) {
-                continue;
-            }
-            if (!profile.codes().covers(required)) {
-                continue;
-            }
-            List<Mask> extras = extrasByGroup.get(profile.group());
-            if (extras == null || extras.stream().anyMatch(profile.codes()::covers)) {
-                count += entry.getValue()[0];
+        for (int i = 0; i < masks.length; i++) {
+            if ((openToUntrained || health[i]) && masks[i].covers(required)) {
+                List<Mask> extras = extrasByGroup.isEmpty() ? null : extrasByGroup.get(groups[i]);
+                if (extras == null || extras.stream().anyMatch(masks[i]::covers)) {
+                    count += counts[i];
+                }
             }
         }
         return count;
+    }
+
+    private void freeze() {
+        if (groups != null) {
+            return;
+        }
+        int n = profiles.size();
+        groups = new String[n];
+        health = new boolean[n];
+        masks = new Mask[n];
+        counts = new int[n];
+        int i = 0;
+        for (Map.Entry<Profile, int[]> entry : profiles.entrySet()) {
+            groups[i] = entry.getKey().group();
+            health[i] = healthProfession.test(groups[i]);
+            masks[i] = entry.getKey().codes();
+            counts[i] = entry.getValue()[0];
+            i++;
+        }
     }
 
     /** Held codes outside the relevant set are ignored; a required one makes the requirement unsatisfiable. */
