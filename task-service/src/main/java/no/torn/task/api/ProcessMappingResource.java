@@ -17,6 +17,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -175,9 +176,12 @@ public class ProcessMappingResource {
     @POST
     @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
     @Operation(summary = "Start a process mapping of a unit (phase MAPPING)")
-    public Response create(@Valid @NotNull CreateProcessMappingRequest request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull CreateProcessMappingRequest request,
+                           @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
+                           @Context UriInfo uri) {
         ProcessMapping mapping = processMappings.create(request.hf(), request.unit(), request.name(),
-                request.description(), request.unionRepresentativeInvolved(), request.participants());
+                request.description(), request.unionRepresentativeInvolved(), request.participants(),
+                idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(mapping.id.toString()).build())
                 .entity(response(mapping)).build();
     }

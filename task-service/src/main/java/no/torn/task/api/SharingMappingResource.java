@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -162,8 +163,10 @@ public class SharingMappingResource {
     @POST
     @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
     @Operation(summary = "Draft a sharing mapping in your RHF")
-    public Response create(@Valid @NotNull MappingRequest request, @Context UriInfo uri) {
-        SharingMapping mapping = mappings.create(request.definition());
+    public Response create(@Valid @NotNull MappingRequest request,
+                           @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
+                           @Context UriInfo uri) {
+        SharingMapping mapping = mappings.create(request.definition(), idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(mapping.id.toString()).build())
                 .entity(MappingResponse.of(mapping)).build();
     }

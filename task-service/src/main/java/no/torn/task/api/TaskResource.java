@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -152,9 +153,11 @@ public class TaskResource {
     @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN})
     @Operation(summary = "Register a task: national (national admin) or local to your RHF, optionally a variant of "
             + "a national task (RHF admin)")
-    public Response create(@Valid @NotNull CreateTaskRequest request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull CreateTaskRequest request,
+                           @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
+                           @Context UriInfo uri) {
         Task task = catalogue.register(request.code(), Boolean.TRUE.equals(request.national()), request.variantOf(),
-                request.definition());
+                request.definition(), idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(task.code).build())
                 .entity(TaskResponse.of(task)).build();
     }

@@ -48,7 +48,15 @@ public class ProcessMappings {
 
     @Transactional
     public ProcessMapping create(String hf, String unit, String name, String description,
-                                 boolean unionRepresentativeInvolved, List<String> participants) {
+                                 boolean unionRepresentativeInvolved, List<String> participants,
+                                 String idempotencyKey) {
+        if (idempotencyKey != null) {
+            ProcessMapping earlier = ProcessMapping.find("createdBy = ?1 and idempotencyKey = ?2", caller.id(),
+                    idempotencyKey).firstResult();
+            if (earlier != null) {
+                return earlier;
+            }
+        }
         caller.requireOwnHf(hf, caller.rhf(), "hf");
         requireHfAccess(hf);
         Instant now = clock.instant();
@@ -60,6 +68,7 @@ public class ProcessMappings {
         mapping.phase = ProcessPhase.MAPPING;
         mapping.createdAt = now;
         mapping.createdBy = caller.id();
+        mapping.idempotencyKey = idempotencyKey;
         describe(mapping, name, description, unionRepresentativeInvolved, participants);
         mapping.persistAndFlush();
         return mapping;

@@ -74,6 +74,10 @@ public class SharingMapping extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    /** The creating request's Idempotency-Key, if it carried one. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
     @Column(name = "updated_by", nullable = false)

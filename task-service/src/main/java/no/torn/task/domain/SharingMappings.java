@@ -44,8 +44,16 @@ public class SharingMappings {
     }
 
     @Transactional
-    public SharingMapping create(MappingDefinition definition) {
+    public SharingMapping create(MappingDefinition definition, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            SharingMapping earlier = SharingMapping.find("createdBy = ?1 and idempotencyKey = ?2", caller.id(),
+                    idempotencyKey).firstResult();
+            if (earlier != null) {
+                return earlier;
+            }
+        }
         SharingMapping mapping = newMapping(definition, null);
+        mapping.idempotencyKey = idempotencyKey;
         mapping.persistAndFlush();
         return mapping;
     }

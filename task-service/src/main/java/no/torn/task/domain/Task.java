@@ -81,6 +81,10 @@ public class Task extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** The creating request's Idempotency-Key, if it carried one. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

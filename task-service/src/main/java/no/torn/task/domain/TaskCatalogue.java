@@ -48,7 +48,15 @@ public class TaskCatalogue {
     }
 
     @Transactional
-    public Task register(String code, boolean national, String variantOf, TaskDefinition definition) {
+    public Task register(String code, boolean national, String variantOf, TaskDefinition definition,
+                         String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Task earlier = Task.find("createdBy = ?1 and idempotencyKey = ?2", caller.id(), idempotencyKey)
+                    .firstResult();
+            if (earlier != null) {
+                return earlier;
+            }
+        }
         if (national) {
             requireRole(Roles.NATIONAL_ADMIN, "Only a national admin registers national tasks");
             if (variantOf != null) {
@@ -81,6 +89,7 @@ public class TaskCatalogue {
         task.status = TaskStatus.ACTIVE;
         task.createdAt = now;
         task.createdBy = caller.id();
+        task.idempotencyKey = idempotencyKey;
         apply(task, definition, now);
         task.persistAndFlush();
         outbox.publish(TaskEvents.TASK_REGISTERED, task.code, task.tenant(), TaskEvents.TaskData.of(task));
