@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.torn.competence.messaging.BulkOutbox;
 import no.torn.competence.messaging.CompetenceEvents;
 import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemException;
@@ -52,6 +53,9 @@ public class HrImport {
 
     @Inject
     RecordHistory history;
+
+    @Inject
+    BulkOutbox outbox;
 
     @Inject
     Today today;
@@ -193,7 +197,8 @@ public class HrImport {
         int rUpdated = 0;
         int rUnchanged = 0;
         Set<String> seenEmployees = new HashSet<>();
-        List<Runnable> announcements = new ArrayList<>();
+        // Events are built after the flush (payloads must reflect the final state) and written as one batch.
+        List<java.util.function.Supplier<List<BulkOutbox.Pending>>> announcements = new ArrayList<>();
         for (Row row : rows) {
             ImportRow in = row.raw();
             Employee e = employees.get(row.key());
@@ -213,7 +218,8 @@ public class HrImport {
                     if (!dryRun) {
                         e.persist();
                         Employee created = e;
-                        announcements.add(() -> events.employee(CompetenceEvents.EMPLOYEE_REGISTERED, created, 0));
+                        announcements.add(() -> List.of(
+                                events.pendingEmployee(CompetenceEvents.EMPLOYEE_REGISTERED, created, 0)));
                     }
                 } else if (differs(in, e)) {
                     eUpdated++;
@@ -232,7 +238,8 @@ public class HrImport {
                         }
                         Employee changed = e;
                         long version = e.version + 1;
-                        announcements.add(() -> events.employee(CompetenceEvents.EMPLOYEE_UPDATED, changed, version));
+                        announcements.add(() -> List.of(
+                                events.pendingEmployee(CompetenceEvents.EMPLOYEE_UPDATED, changed, version)));
                     }
                 } else {
                     eUnchanged++;
@@ -273,12 +280,10 @@ public class HrImport {
                 CompetenceRecord created = r;
                 Employee owner = e;
                 List<String> codes = implied.getOrDefault(r.typeCode, List.of());
-                announcements.add(() -> {
-                    events.record(CompetenceEvents.RECORD_REGISTERED, created, owner, codes, null, 0);
-                    if (created.status == RecordStatus.EXPIRED) {
-                        events.record(CompetenceEvents.RECORD_EXPIRED, created, owner, codes, null, 0);
-                    }
-                });
+                announcements.add(() -> created.status == RecordStatus.EXPIRED
+                        ? List.of(events.pendingRecord(CompetenceEvents.RECORD_REGISTERED, created, owner, codes, 0),
+                        events.pendingRecord(CompetenceEvents.RECORD_EXPIRED, created, owner, codes, 0))
+                        : List.of(events.pendingRecord(CompetenceEvents.RECORD_REGISTERED, created, owner, codes, 0)));
             } else if (r.status != RecordStatus.REVOKED && (!Objects.equals(r.validUntil, row.validUntil())
                     || !Objects.equals(r.evidenceIssuer, issuer) || !Objects.equals(r.evidenceDocumentRef, doc))) {
                 rUpdated++;
@@ -302,19 +307,19 @@ public class HrImport {
                 Employee owner = e;
                 long version = r.version + 1;
                 List<String> codes = implied.getOrDefault(r.typeCode, List.of());
-                announcements.add(() -> {
-                    events.record(CompetenceEvents.RECORD_UPDATED, changed, owner, codes, null, version);
-                    if (changed.status == RecordStatus.EXPIRED && validityChanged) {
-                        events.record(CompetenceEvents.RECORD_EXPIRED, changed, owner, codes, null, version);
-                    }
-                });
+                announcements.add(() -> changed.status == RecordStatus.EXPIRED && validityChanged
+                        ? List.of(events.pendingRecord(CompetenceEvents.RECORD_UPDATED, changed, owner, codes, version),
+                        events.pendingRecord(CompetenceEvents.RECORD_EXPIRED, changed, owner, codes, version))
+                        : List.of(events.pendingRecord(CompetenceEvents.RECORD_UPDATED, changed, owner, codes, version)));
             } else {
                 rUnchanged++;
             }
         }
         // Entities first (batched), then the outbox rows, all in this one transaction.
         em.flush();
-        announcements.forEach(Runnable::run);
+        List<BulkOutbox.Pending> pending = new ArrayList<>(announcements.size() * 2);
+        announcements.forEach(a -> pending.addAll(a.get()));
+        outbox.publishAll(pending);
         return new Result(dryRun, rows.size(), eCreated, eUpdated, eUnchanged, rCreated, rUpdated, rUnchanged);
     }
 
