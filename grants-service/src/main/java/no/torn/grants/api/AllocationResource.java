@@ -145,8 +145,11 @@ public class AllocationResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "List allocations of the caller's RHF (a national admin: of any RHF)")
-    public Page<AllocationView> list(@QueryParam("roundId") UUID roundId, @QueryParam("rhf") String rhf,
-                                     @QueryParam("current") Boolean current, @Valid @BeanParam PageRequest page) {
+    public Page<AllocationView> list(@QueryParam("roundId") String roundParam, @QueryParam("rhf") String rhf,
+                                     @QueryParam("current") String currentParam,
+                                     @Valid @BeanParam PageRequest pageRequest) {
+        UUID roundId = QueryParams.uuid(roundParam, "roundId");
+        Boolean current = QueryParams.bool(currentParam, "current");
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         caller.scopeForQuery(rhf).ifPresent(r -> {
@@ -161,7 +164,7 @@ public class AllocationResource {
             q.append(" and current = :current");
             params.put("current", current);
         }
-        return Page.of(Allocation.find(q.toString(), Sort.descending("computedAt").and("id"), params), page,
+        return Page.of(Allocation.find(q.toString(), Sort.descending("computedAt").and("id"), params), pageRequest,
                 this::view);
     }
 

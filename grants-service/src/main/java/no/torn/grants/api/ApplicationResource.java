@@ -121,9 +121,11 @@ public class ApplicationResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
     @Operation(summary = "List applications of the caller's RHF, filtered by round, HF and status")
-    public Page<ApplicationView> list(@QueryParam("roundId") UUID roundId, @QueryParam("hf") String hf,
-                                      @QueryParam("status") ApplicationStatus status, @QueryParam("rhf") String rhf,
-                                      @Valid @BeanParam PageRequest page) {
+    public Page<ApplicationView> list(@QueryParam("roundId") String roundParam, @QueryParam("hf") String hf,
+                                      @QueryParam("status") String statusParam, @QueryParam("rhf") String rhf,
+                                      @Valid @BeanParam PageRequest pageRequest) {
+        UUID roundId = QueryParams.uuid(roundParam, "roundId");
+        ApplicationStatus status = QueryParams.enumOf(ApplicationStatus.class, statusParam, "status");
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         caller.scopeForQuery(rhf).ifPresent(r -> {
@@ -142,7 +144,7 @@ public class ApplicationResource {
             q.append(" and status = :status");
             params.put("status", status);
         }
-        return Page.of(Application.find(q.toString(), Sort.descending("submittedAt").and("id"), params), page,
+        return Page.of(Application.find(q.toString(), Sort.descending("submittedAt").and("id"), params), pageRequest,
                 this::view);
     }
 

@@ -51,12 +51,12 @@ public class AwardResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "The published award list, by RHF and year (open to every RHF)")
-    public Page<AwardView> list(@QueryParam("rhf") String rhf, @QueryParam("year") Integer year,
-                                @QueryParam("hf") String hf, @Valid @BeanParam PageRequest page) {
-        Query query = query(rhf, year, hf);
+    public Page<AwardView> list(@QueryParam("rhf") String rhf, @QueryParam("year") String year,
+                                @QueryParam("hf") String hf, @Valid @BeanParam PageRequest pageRequest) {
+        Query query = query(rhf, QueryParams.integer(year, "year"), hf);
         var found = Application.find(query.hql, Sort.by("rhf").and("hf").and("title").and("id"), query.params);
         Map<UUID, GrantRound> rounds = new HashMap<>();
-        return Page.of(found, page, a -> award((Application) a, rounds));
+        return Page.of(found, pageRequest, a -> award((Application) a, rounds));
     }
 
     @GET
@@ -64,8 +64,8 @@ public class AwardResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "The award list as open data in a 360Giving-like JSON shape")
-    public Map<String, Object> export(@QueryParam("rhf") String rhf, @QueryParam("year") Integer year) {
-        Query query = query(rhf, year, null);
+    public Map<String, Object> export(@QueryParam("rhf") String rhf, @QueryParam("year") String year) {
+        Query query = query(rhf, QueryParams.integer(year, "year"), null);
         Map<UUID, GrantRound> rounds = new HashMap<>();
         List<Map<String, Object>> grants = Application.<Application>list(query.hql,
                         Sort.by("rhf").and("hf").and("title").and("id"), query.params).stream()

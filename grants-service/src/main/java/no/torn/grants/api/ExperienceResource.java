@@ -165,9 +165,11 @@ public class ExperienceResource {
             @QueryParam("task") @Size(max = 60) String task,
             @QueryParam("hf") @Size(max = 60) String hf,
             @QueryParam("rhf") String rhf,
-            @QueryParam("year") Integer year,
-            @QueryParam("status") ExperienceStatus status,
-            @Valid @BeanParam PageRequest page) {
+            @QueryParam("year") String yearParam,
+            @QueryParam("status") String statusParam,
+            @Valid @BeanParam PageRequest pageRequest) {
+        Integer year = QueryParams.integer(yearParam, "year");
+        ExperienceStatus status = QueryParams.enumOf(ExperienceStatus.class, statusParam, "status");
         ExperienceStatus wanted = status == null ? ExperienceStatus.PUBLISHED : status;
         StringBuilder where = new StringBuilder(" where e.status = :status");
         Map<String, Object> params = new HashMap<>();
@@ -212,12 +214,13 @@ public class ExperienceResource {
                 + where + order);
         params.forEach(pageQuery::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = pageQuery.setFirstResult(page.page * page.size).setMaxResults(page.size)
+        List<Object[]> rows = pageQuery.setFirstResult(pageRequest.page * pageRequest.size)
+                .setMaxResults(pageRequest.size)
                 .getResultList();
         long total;
         if (!rows.isEmpty()) {
             total = ((Number) rows.get(0)[1]).longValue();
-        } else if (page.page == 0) {
+        } else if (pageRequest.page == 0) {
             total = 0;
         } else {
             var countQuery = em.createNativeQuery("select count(*) from experience_report e" + where);
@@ -233,7 +236,7 @@ public class ExperienceResource {
         for (UUID id : uuids) {
             items.add(ExperienceView.of(byId.get(id)));
         }
-        return new Page<>(items, page.page, page.size, total);
+        return new Page<>(items, pageRequest.page, pageRequest.size, total);
     }
 
     private void apply(ExperienceReport e, ExperienceRequest request) {

@@ -95,9 +95,12 @@ public class ReportResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
     @Operation(summary = "List project reports of the caller's RHF")
-    public Page<ReportView> list(@QueryParam("applicationId") UUID applicationId, @QueryParam("hf") String hf,
-                                 @QueryParam("kind") ReportKind kind, @QueryParam("status") ReportStatus status,
-                                 @QueryParam("rhf") String rhf, @Valid @BeanParam PageRequest page) {
+    public Page<ReportView> list(@QueryParam("applicationId") String applicationParam, @QueryParam("hf") String hf,
+                                 @QueryParam("kind") String kindParam, @QueryParam("status") String statusParam,
+                                 @QueryParam("rhf") String rhf, @Valid @BeanParam PageRequest pageRequest) {
+        UUID applicationId = QueryParams.uuid(applicationParam, "applicationId");
+        ReportKind kind = QueryParams.enumOf(ReportKind.class, kindParam, "kind");
+        ReportStatus status = QueryParams.enumOf(ReportStatus.class, statusParam, "status");
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         caller.scopeForQuery(rhf).ifPresent(r -> {
@@ -120,7 +123,7 @@ public class ReportResource {
             q.append(" and status = :status");
             params.put("status", status);
         }
-        return Page.of(ProjectReport.find(q.toString(), Sort.descending("submittedAt").and("id"), params), page,
+        return Page.of(ProjectReport.find(q.toString(), Sort.descending("submittedAt").and("id"), params), pageRequest,
                 ReportView::of);
     }
 

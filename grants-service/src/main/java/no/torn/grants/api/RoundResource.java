@@ -122,8 +122,10 @@ public class RoundResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "List grant rounds (national records); pots are shown for the caller's RHF only")
-    public Page<RoundView> list(@QueryParam("year") Integer year, @QueryParam("status") RoundStatus status,
-                                @Valid @BeanParam PageRequest page) {
+    public Page<RoundView> list(@QueryParam("year") String yearParam, @QueryParam("status") String statusParam,
+                                @Valid @BeanParam PageRequest pageRequest) {
+        Integer year = QueryParams.integer(yearParam, "year");
+        RoundStatus status = QueryParams.enumOf(RoundStatus.class, statusParam, "status");
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (year != null) {
@@ -134,7 +136,7 @@ public class RoundResource {
             q.append(" and status = :status");
             params.put("status", status);
         }
-        return Page.of(GrantRound.find(q.toString(), Sort.descending("year").and("programme"), params), page,
+        return Page.of(GrantRound.find(q.toString(), Sort.descending("year").and("programme"), params), pageRequest,
                 this::view);
     }
 
