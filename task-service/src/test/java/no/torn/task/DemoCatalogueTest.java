@@ -7,10 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
 import no.torn.platform.testing.EventSchemas;
+import no.torn.task.config.DemoCatalogue;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,8 +20,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo profile's task catalogue script runs against the real schema: it is executed in a transaction that is
- * rolled back, so the other tests never see it.
+ * The demo profile's task catalogue loads against the real schema; the test runs it in a transaction that is rolled
+ * back, so the other tests never see it.
  */
 @QuarkusTest
 class DemoCatalogueTest {
@@ -32,17 +32,19 @@ class DemoCatalogueTest {
     @Inject
     UserTransaction transaction;
 
+    @Inject
+    DemoCatalogue demoCatalogue;
+
     @Test
     void demoScriptLoadsANationalCatalogueAndAnnouncesIt() throws Exception {
-        String script = Files.readString(Path.of("src/main/resources/db/demo/R__demo_task_catalogue.sql"));
         List<String> found = new ArrayList<>();
         transaction.begin();
         try {
+            demoCatalogue.load();
+            // Every start of a demo instance runs it again: nothing is added twice.
+            demoCatalogue.load();
             em.unwrap(Session.class).doWork(connection -> {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute(script);
-                    // Running it again (a repeatable migration after a change) adds nothing.
-                    statement.execute(script);
                     try (ResultSet rs = statement.executeQuery("""
                             select (select count(*) from task where created_by = 'demo-data' and rhf is null),
                                    (select string_agg(c.competence_code, ',' order by c.competence_code)

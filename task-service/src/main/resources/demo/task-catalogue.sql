@@ -1,6 +1,6 @@
--- Demo national task catalogue (profile "demo" only; never part of production migrations).
--- Repeatable and idempotent: tasks that already exist are left alone, and only newly added tasks are announced
--- on torn.task.v1 through the outbox, like tasks registered through the API.
+-- Demo national task catalogue, loaded at start-up in profile "demo" only (torn.demo-data.enabled); never part of
+-- the production migrations. Idempotent: tasks that already exist are left alone, and only newly added tasks are
+-- announced on torn.task.v1 through the outbox, like tasks registered through the API.
 drop table if exists demo_task;
 drop table if exists demo_added;
 create temporary table demo_task (
