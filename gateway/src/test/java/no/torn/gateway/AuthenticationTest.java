@@ -35,6 +35,9 @@ class AuthenticationTest {
     @Test
     void tamperedTokenIs401Problem() {
         String token = TestTokens.user("vest-hr");
+        // the genuine token is verified (and remembered) first: a near-identical string must not ride on it
+        given().header("Authorization", "Bearer " + token).when().get("/api/v1/competence/employees")
+                .then().statusCode(200);
         String[] parts = token.split("\\.");
         // flip the signature: a token with a valid shape whose signature does not verify
         char last = parts[2].charAt(parts[2].length() - 2);

@@ -75,4 +75,14 @@ class RoutingTest {
         given().header("Authorization", vestHr()).when().get("/api/v1/competence/../nothing/x")
                 .then().statusCode(404);
     }
+
+    @Test
+    void metricsAreKeptPerRootNotPerRecord() {
+        given().header("Authorization", vestHr()).when().get("/api/v1/tasks/fjerning-av-sting-4711")
+                .then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics)
+                .contains("http_server_requests_seconds_count")
+                .doesNotContain("fjerning-av-sting-4711");
+    }
 }

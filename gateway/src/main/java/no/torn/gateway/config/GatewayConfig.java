@@ -23,6 +23,11 @@ public interface GatewayConfig {
      * Path prefixes whose GET requests may name any RHF: published experience reports and grant awards are
      * readable by every authenticated user (DESIGN.md, "Tenancy and roles").
      */
+    /** Verified access tokens kept until they expire, so each is verified once (0 turns the cache off). */
+    @WithName("token-cache-size")
+    @WithDefault("10000")
+    int tokenCacheSize();
+
     @WithName("cross-rhf-read-paths")
     @WithDefault("/api/v1/experience/,/api/v1/grants/awards")
     List<String> crossRhfReadPaths();

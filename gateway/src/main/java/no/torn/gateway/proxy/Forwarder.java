@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -34,7 +35,11 @@ public class Forwarder {
     public void forward(RoutingContext ctx, Upstream upstream, String uri, Buffer bufferedBody, boolean bodyWasRead,
                         boolean guarded) {
         HttpProxy proxy = HttpProxy.reverseProxy(upstream.client())
-                .origin(pc -> pc.client().request(upstream.requestOptions()))
+                .origin(pc -> pc.client().request(upstream.requestOptions()).map(request -> {
+                    // failures surface through the response future; nothing to log twice
+                    request.exceptionHandler(ignored -> { });
+                    return request;
+                }))
                 .addInterceptor(new Interceptor(ctx, upstream, uri, bufferedBody, bodyWasRead, guarded));
         proxy.handle(ctx.request());
     }
@@ -89,8 +94,14 @@ public class Forwarder {
                         return response;
                     })
                     .recover(failure -> {
+                        boolean clientGone = ctx.response().closed() || failure instanceof StreamResetException;
                         if (guarded) {
-                            upstream.breaker().onFailure();
+                            // a client that hung up says nothing about the service's health
+                            if (clientGone) {
+                                upstream.breaker().onAbandoned();
+                            } else {
+                                upstream.breaker().onFailure();
+                            }
                         }
                         return Future.succeededFuture(problem(pc, failure));
                     });

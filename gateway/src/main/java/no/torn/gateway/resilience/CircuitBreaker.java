@@ -70,6 +70,11 @@ public final class CircuitBreaker {
         }
     }
 
+    /** The call ended without telling anything about the upstream (e.g. the client went away): no count. */
+    public synchronized void onAbandoned() {
+        trialInFlight = false;
+    }
+
     public synchronized State state() {
         if (state == State.OPEN && nanoClock.getAsLong() - openedAt >= openForNanos) {
             return State.HALF_OPEN;

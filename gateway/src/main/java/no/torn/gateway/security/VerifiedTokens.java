@@ -1,0 +1,79 @@
+package no.torn.gateway.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.torn.gateway.config.GatewayConfig;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Access tokens whose signature, issuer, audience and expiry the OIDC extension has already verified, kept until
+ * they expire. A client sends the same token for many requests; verifying its RSA signature and parsing its claims
+ * again each time was the gateway's largest cost per request. A token is only ever found here after a full
+ * verification of exactly the same string, and never after its {@code exp}.
+ */
+@ApplicationScoped
+public class VerifiedTokens {
+
+    /** What a later request with the same token needs: the claims and the realm roles. */
+    public record Verified(JsonWebToken principal, Set<String> roles, long expiresAtEpochSecond) {
+    }
+
+    private final ConcurrentMap<String, Verified> byToken = new ConcurrentHashMap<>();
+    private final int maxSize;
+
+    @Inject
+    public VerifiedTokens(GatewayConfig config) {
+        this.maxSize = config.tokenCacheSize();
+    }
+
+    public boolean enabled() {
+        return maxSize > 0;
+    }
+
+    public Verified find(String token) {
+        if (!enabled() || token == null) {
+            return null;
+        }
+        Verified verified = byToken.get(token);
+        if (verified == null) {
+            return null;
+        }
+        if (nowEpochSecond() >= verified.expiresAtEpochSecond()) {
+            byToken.remove(token, verified);
+            return null;
+        }
+        return verified;
+    }
+
+    public void remember(String token, JsonWebToken principal, Set<String> roles) {
+        long expiresAt = principal.getExpirationTime();
+        if (!enabled() || token == null || expiresAt <= nowEpochSecond()) {
+            return;
+        }
+        if (byToken.size() >= maxSize) {
+            evict();
+        }
+        byToken.put(token, new Verified(principal, Set.copyOf(roles), expiresAt));
+    }
+
+    public int size() {
+        return byToken.size();
+    }
+
+    private void evict() {
+        long now = nowEpochSecond();
+        byToken.values().removeIf(v -> now >= v.expiresAtEpochSecond());
+        if (byToken.size() >= maxSize) {
+            // all still valid: start over rather than track recency; they are verified again on next use
+            byToken.clear();
+        }
+    }
+
+    private static long nowEpochSecond() {
+        return System.currentTimeMillis() / 1000;
+    }
+}
