@@ -137,11 +137,16 @@ public class ExpiryJob {
             }
             List<Integer> mark = new ArrayList<>(thresholds.crossed(daysLeft));
             mark.removeAll(done);
+            boolean claimed = false;
             for (Integer t : mark) {
-                em.createNativeQuery("""
+                int inserted = em.createNativeQuery("""
                                 insert into record_expiry_notice (record_id, threshold_days, notified_at)
                                 values (?1, ?2, ?3) on conflict do nothing""")
                         .setParameter(1, r.id).setParameter(2, t).setParameter(3, today.now()).executeUpdate();
+                claimed |= t.equals(due.get()) && inserted == 1;
+            }
+            if (!claimed) {
+                continue; // another instance's run announced it concurrently
             }
             events.record(CompetenceEvents.RECORD_EXPIRING, r, r.employee,
                     implied.getOrDefault(r.typeCode, List.of()), due.get(), r.version);
