@@ -3,6 +3,7 @@
 # gateway (8080), against the PostgreSQL server on 127.0.0.1:5432. Idempotent: what already runs is left alone.
 #   deploy/local/up.sh           build if needed, start, wait until healthy
 #   deploy/local/up.sh --rebuild force a rebuild of the applications
+#   deploy/local/up.sh --demo    run the services with the demo profile (demo task catalogue, 2023 award list)
 #   deploy/local/down.sh         stops exactly what this script started
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,9 +17,11 @@ PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
 PGUSER="${PGUSER:-postgres}"
 REBUILD=false
+PROFILE=prod
 for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
+    --demo) PROFILE=demo ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -120,7 +123,7 @@ for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   if running "$name"; then echo "  $name already running"; continue; fi
   if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
-  start_bg "$name" "$LOGS/$name.log" java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  QUARKUS_PROFILE=$PROFILE start_bg "$name" "$LOGS/$name.log" java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
 done
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
