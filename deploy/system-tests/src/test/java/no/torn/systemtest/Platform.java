@@ -1,0 +1,224 @@
+package no.torn.systemtest;
+
+import no.torn.platform.testing.FreePort;
+import no.torn.platform.testing.KafkaBroker;
+import no.torn.platform.testing.KeycloakResource;
+import no.torn.platform.testing.PostgresResource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform as real processes: a database per service on PostgreSQL, a Kafka broker, Keycloak with the
+ * realm file, the four services and the gateway from their packaged jars. Started once per test JVM.
+ */
+public final class Platform {
+
+    public static final List<String> SERVICES = List.of("competence", "task", "responsibility", "grants");
+
+    private static Platform instance;
+
+    private final Path root;
+    private final Path runDir;
+    private final KafkaBroker kafka;
+    private final KeycloakResource keycloak = new KeycloakResource();
+    private final List<PostgresResource> databases = new ArrayList<>();
+    private final Map<String, Map<String, String>> serviceEnv = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    private Platform() {
+        root = Path.of(System.getProperty("torn.project.root", "../..")).toAbsolutePath().normalize();
+        runDir = Path.of("target", "platform").toAbsolutePath();
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        kafka = new KafkaBroker(runDir.resolve("kafka"));
+    }
+
+    public static synchronized Platform get() {
+        if (instance == null) {
+            Platform platform = new Platform();
+            platform.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::stop));
+            instance = platform;
+        }
+        return instance;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    public String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    private void start() {
+        try {
+            // A fresh broker per run: topics left over from an earlier run would mix old events into the checks.
+            deleteRecursively(runDir);
+            Files.createDirectories(runDir.resolve("kafka"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        kafka.start();
+        String realm = keycloak.start().get("quarkus.oidc.auth-server-url");
+        for (String service : SERVICES) {
+            PostgresResource db = new PostgresResource();
+            db.init(Map.of("database", "torn_st_" + service));
+            Map<String, String> datasource = db.start();
+            databases.add(db);
+            int port = FreePort.find();
+            ports.put(service, port);
+            serviceEnv.put(service, Map.of(
+                    "QUARKUS_HTTP_PORT", String.valueOf(port),
+                    "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
+                    "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
+                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", realm));
+        }
+        int gatewayPort = FreePort.find();
+        ports.put("gateway", gatewayPort);
+        Map<String, String> gatewayEnv = new LinkedHashMap<>();
+        gatewayEnv.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
+        gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
+        // Sweeps and drills send hundreds of requests per second from one client; the rate limit has its own tests.
+        gatewayEnv.put("TORN_GATEWAY_RATE_LIMIT_ENABLED", "false");
+        // A service killed in a drill is back within seconds; do not keep its circuit open for long after that.
+        gatewayEnv.put("TORN_GATEWAY_CIRCUIT_OPEN_FOR", "1s");
+        gatewayEnv.put("TORN_GATEWAY_DOCS_CACHE_TTL", "1s");
+        for (String service : SERVICES) {
+            gatewayEnv.put("TORN_UPSTREAM_" + service.toUpperCase() + "_URL", serviceUrl(service));
+        }
+        serviceEnv.put("gateway", gatewayEnv);
+        for (String service : serviceEnv.keySet()) {
+            startProcess(service);
+        }
+        for (String service : serviceEnv.keySet()) {
+            awaitReady(service);
+        }
+    }
+
+    /** Starts (or restarts after a kill) one application with the environment it was first given. */
+    public void startProcess(String service) {
+        String module = service.equals("gateway") ? "gateway" : service + "-service";
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve(service + ".log").toFile()));
+        builder.environment().putAll(serviceEnv.get(service));
+        try {
+            processes.put(service, builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + service, e);
+        }
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill(String service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public void awaitReady(String service) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String url = (service.equals("gateway") ? gatewayUrl() : serviceUrl(service)) + "/q/health/ready";
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(service);
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(service + " exited; see " + runDir.resolve(service + ".log"));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready; see " + runDir.resolve(service + ".log"));
+    }
+
+    private void stop() {
+        List<String> names = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            Process p = processes.remove(name);
+            p.destroy();
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        keycloak.stop();
+        kafka.stop();
+        databases.forEach(PostgresResource::stop);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
