@@ -91,28 +91,29 @@ public class CompetenceQueries {
         return new HolderPage(result, total);
     }
 
+    /**
+     * Per (employee, code) in scope: valid on the day, valid beyond the horizon, lapsed. Read from the covering
+     * holders index (records carry hf, unit and whether the employee is still employed), like the holders query.
+     */
     private static final String HELD = """
-            with scope as (
-                select id, unit, employee_number, name from employee
-                where rhf = :rhf and hf = :hf and status = 'ACTIVE' %1$s),
-            held as (
-                select r.employee_id, c.implied_code as code,
+            with held as (
+                select r.employee_id, r.employee_number, r.unit, c.implied_code as code,
                        bool_or(r.acquired_on <= :day and (r.valid_until is null or r.valid_until >= :day)) as valid_now,
                        bool_or(r.acquired_on <= :day and (r.valid_until is null or r.valid_until > :horizon)) as valid_beyond,
                        bool_or(r.valid_until < :day) as lapsed
                 from competence_record r
                 join competence_closure c on c.type_code = r.type_code
-                where r.rhf = :rhf and r.hf = :hf %2$s
+                where r.hf = :hf %s
                   and c.implied_code in (:codes)
+                  and r.employee_active
                   and r.status <> 'REVOKED'
-                group by r.employee_id, c.implied_code)
+                group by r.employee_id, r.employee_number, r.unit, c.implied_code)
             """;
 
-    private Query gapQuery(String select, String rhf, String hf, String unit, List<String> codes, LocalDate day,
+    private Query gapQuery(String select, String hf, String unit, List<String> codes, LocalDate day,
                            int withinDays) {
-        String sql = HELD.formatted(unit == null ? "" : "and unit = :unit", unit == null ? "" : "and r.unit = :unit")
-                + select;
-        Query q = em.createNativeQuery(sql).setParameter("rhf", rhf).setParameter("hf", hf)
+        String sql = HELD.formatted(unit == null ? "" : "and r.unit = :unit") + select;
+        Query q = em.createNativeQuery(sql).setParameter("hf", hf)
                 .setParameter("codes", codes).setParameter("day", day)
                 .setParameter("horizon", day.plusDays(withinDays));
         if (unit != null) {
@@ -141,8 +142,8 @@ public class CompetenceQueries {
                        count(*) filter (where h.valid_beyond),
                        count(*) filter (where h.valid_now and not h.valid_beyond),
                        count(*) filter (where not h.valid_now and h.lapsed)
-                from held h join scope s on s.id = h.employee_id
-                group by h.code""", rhf, hf, unit, codes, day, withinDays).getResultList();
+                from held h
+                group by h.code""", hf, unit, codes, day, withinDays).getResultList();
         Map<String, GapCounts> result = new java.util.HashMap<>();
         for (Object[] row : rows) {
             result.put((String) row[0], new GapCounts((String) row[0], ((Number) row[1]).longValue(),
@@ -156,14 +157,15 @@ public class CompetenceQueries {
                                                LocalDate day) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = gapQuery("""
-                select x.code, s2.unit, s2.id, s2.employee_number, s2.name
-                from (select h.code, s.unit, (array_agg(h.employee_id))[1] as employee_id
-                      from held h join scope s on s.id = h.employee_id
+                select x.code, x.unit, e.id, e.employee_number, e.name
+                from (select h.code, h.unit, (array_agg(h.employee_id))[1] as employee_id
+                      from held h
                       where h.valid_now
-                      group by h.code, s.unit
+                      group by h.code, h.unit
                       having count(*) = 1) x
-                join scope s2 on s2.id = x.employee_id
-                order by x.code, s2.unit""", rhf, hf, unit, codes, day, 0).getResultList();
+                join employee e on e.id = x.employee_id
+                where e.rhf = :rhf
+                order by x.code, x.unit""", hf, unit, codes, day, 0).setParameter("rhf", rhf).getResultList();
         return rows.stream().map(r -> new SingleHolderRow((String) r[0], (String) r[1], (UUID) r[2],
                 (String) r[3], (String) r[4])).toList();
     }
