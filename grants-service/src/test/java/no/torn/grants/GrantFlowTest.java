@@ -2,6 +2,7 @@ package no.torn.grants;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import no.torn.platform.testing.TestTokens;
 import no.torn.platform.testing.TopicReader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.restassured.RestAssured.given;
 import static no.torn.grants.Api.as;
 import static no.torn.grants.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -344,6 +346,29 @@ class GrantFlowTest {
         as("vest-employee").get("/api/v1/grants/rounds?year=2027&size=200").then().statusCode(200)
                 .body("items.id", hasItem(round));
         as("vest-employee").get(pot).then().statusCode(404);
+    }
+
+    @Test
+    void bodiesCannotSetTenantStatusOrGrant() {
+        String round = openRound(Api.unique("mass"));
+        String forged = "00000000-0000-0000-0000-0000000000aa";
+        String id = as("vest-hr").body(json("roundId", round, "hf", "helse-bergen", "title", "x", "department", "y",
+                        "fromGroup", "lege", "toGroup", "sykepleier", "description", "z", "kind", "ONGOING",
+                        "requestedAmount", 10, "contactName", "a", "contactEmail", "a@example.org",
+                        "id", forged, "rhf", "helse-sor-ost", "status", "GRANTED", "grantedAmount", 10,
+                        "version", 7, "submittedBy", "someone-else"))
+                .post("/api/v1/grants/applications").then().statusCode(201)
+                .body("rhf", equalTo("helse-vest")).body("status", equalTo("SUBMITTED"))
+                .body("grantedAmount", nullValue()).body("version", equalTo(0))
+                .extract().path("id");
+        assertThat(id).isNotEqualTo(forged);
+
+        // The HR integration of the RHF reads its applications; another RHF's integration does not.
+        given().header("Authorization", TestTokens.bearer(TestTokens.hrIntegration("helse-vest")))
+                .get("/api/v1/grants/applications?roundId=" + round).then().statusCode(200)
+                .body("items.id", hasItem(id));
+        given().header("Authorization", TestTokens.bearer(TestTokens.hrIntegration("helse-sor-ost")))
+                .get("/api/v1/grants/applications/" + id).then().statusCode(404);
     }
 
     private static Map<String, Object> report(String application, String kind) {

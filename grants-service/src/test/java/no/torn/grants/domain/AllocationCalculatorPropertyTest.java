@@ -84,6 +84,17 @@ class AllocationCalculatorPropertyTest {
     }
 
     @Property
+    void raisingAnHfsBaseFrameNeverLowersItsAmount(@ForAll("cases") Case c, @ForAll Random random) {
+        int i = random.nextInt(c.participants().size());
+        Participant hf = c.participants().get(i);
+        List<Participant> raised = new ArrayList<>(c.participants());
+        raised.set(i, new Participant(hf.hf(), hf.baseFrame() + 1 + random.nextInt(1_000)));
+        long before = AllocationCalculator.allocate(c.pot(), c.minimum(), c.participants()).amountFor(hf.hf());
+        long after = AllocationCalculator.allocate(c.pot(), c.minimum(), raised).amountFor(hf.hf());
+        assertThat(after).isGreaterThanOrEqualTo(before);
+    }
+
+    @Property
     void deterministicAndIndependentOfInputOrder(@ForAll("cases") Case c, @ForAll Random random) {
         Result first = AllocationCalculator.allocate(c.pot(), c.minimum(), c.participants());
         List<Participant> shuffled = new ArrayList<>(c.participants());
