@@ -79,7 +79,8 @@ public class RecordResource {
         UUID employee = Paths.uuid(employeeId, "employeeId");
         if (employee != null) {
             Employee e = Employee.findById(employee);
-            if (e != null && access.caller().canSee(e.rhf)) {
+            if (e != null && access.caller().canSee(e.rhf)
+                    && (!access.hfBound() || e.hf.equals(access.caller().hf().orElse(null)))) {
                 accessLog.read(access.caller().id(), access.caller().rhf(), e, "records");
             }
         }

@@ -84,10 +84,16 @@ public class ExpiryJob {
     }
 
     int expireBatch(LocalDate day) {
-        List<CompetenceRecord> lapsed = em.createQuery("""
-                        select r from CompetenceRecord r join fetch r.employee
-                        where r.status = ?1 and r.validUntil < ?2 order by r.id""", CompetenceRecord.class)
-                .setParameter(1, RecordStatus.ACTIVE).setParameter(2, day).setMaxResults(BATCH).getResultList();
+        // Rows another instance's run holds are skipped, so two instances never expire the same record twice.
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                        select id from competence_record where status = 'ACTIVE' and valid_until < ?1
+                        order by id limit ?2 for update skip locked""")
+                .setParameter(1, day).setParameter(2, BATCH).getResultList();
+        List<CompetenceRecord> lapsed = ids.isEmpty() ? List.of() : em.createQuery("""
+                        select r from CompetenceRecord r join fetch r.employee where r.id in ?1 order by r.id""",
+                        CompetenceRecord.class)
+                .setParameter(1, ids).getResultList();
         for (CompetenceRecord r : lapsed) {
             Map<String, Object> before = RecordHistory.snapshot(r);
             r.status = RecordStatus.EXPIRED;

@@ -164,5 +164,13 @@ class ImportTest {
                 .body("violations[0].field", equalTo("rows[0].hf"));
         as("vest-admin").body(Map.of("rows", List.of())).post(ROOT + "/imports").then().statusCode(400)
                 .body("violations[0].field", equalTo("rows"));
+        Map<String, Object> withId = row("helse-bergen", Api.unique("X"), "u", "lege", null, null);
+        withId.put("fodselsnummer", "01019912345");
+        as("vest-admin").body(Map.of("rows", List.of(withId))).post(ROOT + "/imports").then().statusCode(400)
+                .body("violations[0].field", equalTo("rows[0].nationalIdentityNumber"));
+        as("vest-admin").queryParam("dryRun", true)
+                .body(Map.of("rows", List.of(row("helse-bergen", Api.unique("X"), "u", "lege", "HLR", "someday"))))
+                .post(ROOT + "/imports").then().statusCode(400)
+                .body("violations[0].field", equalTo("rows[0].acquiredOn"));
     }
 }
