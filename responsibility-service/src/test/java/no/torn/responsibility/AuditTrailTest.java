@@ -15,7 +15,7 @@ class AuditTrailTest {
 
     @Test
     void databaseRefusesUpdateAndDeleteOfAuditRows() {
-        Fixture.Basis basis = Fixture.basis(List.of("audit"), List.of());
+        Fixture.Basis basis = Fixture.basis(List.of("AUDIT"), List.of());
         String id = post("vest-leader", "/clarifications", Fixture.clarificationBody(basis, "audit-unit"))
                 .statusCode(201).extract().path("id");
         java.util.UUID uuid = java.util.UUID.fromString(id);

@@ -103,12 +103,12 @@ class AutomaticSuspensionTest {
         String delegation = Fixture.activeDelegation(Fixture.activeClarification(basis, Fixture.UNIT));
         // An unrelated record of the employee expiring changes nothing.
         UUID unrelated = Fixture.grant(V1001, Fixture.code("annet"), List.of());
-        send(COMPETENCE_TOPIC, unrelated.toString(), recordEvent("record-expired", unrelated, V1001, "annet",
+        send(COMPETENCE_TOPIC, unrelated.toString(), recordEvent("record-expired", unrelated, V1001, "ANNET",
                 List.of(), LocalDate.now().minusDays(1), "EXPIRED", 2, null));
         awaitMarkerBehind(unrelated.toString());
         get("vest-leader", "/delegations/" + delegation).statusCode(200).body("status", equalTo("ACTIVE"));
 
-        send(COMPETENCE_TOPIC, implying.toString(), recordEvent("record-revoked", implying, V1001, "kurs",
+        send(COMPETENCE_TOPIC, implying.toString(), recordEvent("record-revoked", implying, V1001, "KURS",
                 List.of(implied), LocalDate.now().plusYears(2), "REVOKED", 2, "Feilregistrert"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 get("vest-leader", "/delegations/" + delegation).statusCode(200)
@@ -202,7 +202,7 @@ class AutomaticSuspensionTest {
     private static void awaitMarkerBehind(String key) {
         UUID marker = UUID.randomUUID();
         UUID nobody = UUID.randomUUID();
-        send(COMPETENCE_TOPIC, key, recordEvent("record-registered", marker, nobody, "marker", List.of(),
+        send(COMPETENCE_TOPIC, key, recordEvent("record-registered", marker, nobody, "MARKER", List.of(),
                 null, "ACTIVE", 1, null));
         Fixture.awaitRow("select count(*) from competence_record_view where record_id = ?1", marker);
     }

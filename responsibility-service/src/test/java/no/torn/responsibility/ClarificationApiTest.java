@@ -42,7 +42,7 @@ class ClarificationApiTest {
 
     @BeforeEach
     void basis() {
-        basis = Fixture.basis(List.of("hlr-basis"), List.of("blodprove-venos"));
+        basis = Fixture.basis(List.of("HLR-BASIS"), List.of("BLODPROVE-VENOS"));
     }
 
     @Test

@@ -39,7 +39,7 @@ class DelegationLifecycleTest {
     @BeforeEach
     void setUp() {
         Fixture.employeeV1001();
-        code = Fixture.code("sårstell");
+        code = Fixture.code("saarstell");
         basis = Fixture.basis(List.of(code), List.of());
         Fixture.grant(V1001, code, List.of());
     }

@@ -54,7 +54,8 @@ public final class Fixture {
     }
 
     public static String code(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // Task and competence codes are upper-case in the producers' contracts.
+        return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase(java.util.Locale.ROOT);
     }
 
     // ---- events from other services ------------------------------------------------------------------------
