@@ -35,7 +35,7 @@ insert into experience_report (id, rhf, hf, title, from_group, to_group, task_co
                                contact, year, status, created_by, created_at, updated_at, published_at, version)
 select gen_random_uuid(), rhf, hf,
        titles[1 + i % 12] || ' (' || i || ')',
-       groups[1 + i % 15], groups[1 + (i / 15 + 1 + i % 14) % 15],
+       groups[1 + i % 15], groups[1 + (i % 15 + 1 + (i / 15) % 14) % 15],
        array[tasks[1 + i % 12], tasks[1 + (i / 12) % 12]],
        'Erfaring med ' || words[1 + i % 32] || ' og ' || words[1 + (i / 32) % 32] || ': ' || titles[1 + (i / 7) % 12] || '.',
        'Resultatet ble bedre ' || words[1 + (i / 5) % 32] || ' og mindre belastning for ' || words[1 + (i / 11) % 32] || '.',

@@ -5,6 +5,7 @@
 #   run.sh search-sql [seconds]      the arena search statement under pgbench against $PGURL
 #   run.sh search-http [requests]    GET /api/v1/experience/reports?q=... against a running service ($BASE_URL)
 #   run.sh clean                     removes the generated reports again
+# Environment: PGURL, BASE_URL, KEYCLOAK_URL (default http://localhost:8180), CLIENTS (search-sql), BENCH_USER.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -32,7 +33,7 @@ case "${1:-}" in
     rm -rf "$log_dir" ;;
   search-http)
     token=$(curl -s -d grant_type=password -d client_id=torn-cli -d username="${BENCH_USER:-sorost-employee}" \
-      -d password=torn-demo http://localhost:8180/realms/torn/protocol/openid-connect/token \
+      -d password=torn-demo "${KEYCLOAK_URL:-http://localhost:8180}/realms/torn/protocol/openid-connect/token" \
       | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
     n="${2:-2000}"
     for _ in $(seq 1 20); do # warm-up

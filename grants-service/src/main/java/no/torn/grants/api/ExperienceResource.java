@@ -206,12 +206,16 @@ public class ExperienceResource {
             where.append(" and e.year = :year");
             params.put("year", year);
         }
+        // The rank is computed in the scan, behind an "offset 0" fence, so the window count that yields the total
+        // carries only (id, rank, dates) and not the whole row with its text vector (which spilled to disk).
+        String rank = text ? "ts_rank(e.search, websearch_to_tsquery('norwegian', :q))" : "0";
         String order = text
-                ? " order by ts_rank(e.search, websearch_to_tsquery('norwegian', :q)) desc, e.published_at desc, e.id"
-                : " order by e.published_at desc nulls last, e.updated_at desc, e.id";
+                ? " order by m.rank desc, m.published_at desc, m.id"
+                : " order by m.published_at desc nulls last, m.updated_at desc, m.id";
         // One scan gives the page and the total (window count); only a page past the end needs a separate count.
-        var pageQuery = em.createNativeQuery("select cast(e.id as text), count(*) over () from experience_report e"
-                + where + order);
+        var pageQuery = em.createNativeQuery("select m.id, count(*) over () from (select cast(e.id as text) as id, "
+                + rank + " as rank, e.published_at, e.updated_at from experience_report e" + where + " offset 0) m"
+                + order);
         params.forEach(pageQuery::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = pageQuery.setFirstResult(pageRequest.page * pageRequest.size)
