@@ -134,4 +134,17 @@ class DelegationLifecycleTest {
         // New clarifications on a retired task are refused.
         post("vest-leader", "/clarifications", body).statusCode(422);
     }
+
+    @Test
+    void longestReasonAlsoFitsTheDelegationsItCascadesTo() {
+        String clarification = Fixture.activeClarification(basis, Fixture.UNIT);
+        String delegation = Fixture.activeDelegation(clarification);
+        String reason = "x".repeat(1000);
+        post("vest-leader", "/clarifications/" + clarification + "/suspend", Map.of("version", 2, "reason", reason))
+                .statusCode(200).body("statusReason", equalTo(reason));
+        get("vest-leader", "/delegations/" + delegation).statusCode(200).body("status", equalTo("SUSPENDED"))
+                .body("statusReason", containsString("Clarification suspended"));
+        post("vest-leader", "/clarifications/" + clarification + "/revoke", Map.of("version", 3, "reason",
+                reason + "x")).statusCode(400);
+    }
 }

@@ -30,9 +30,14 @@ public class AuditTrail {
         entry.fromStatus = from == null ? null : from.name();
         entry.toStatus = to == null ? null : to.name();
         entry.actor = actor;
-        entry.reason = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+        entry.reason = clip(reason);
         entry.at = clock.instant();
         entry.persist();
+    }
+
+    /** Reasons are free text composed from user input; they are stored up to the column's 1000 characters. */
+    public static String clip(String reason) {
+        return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
     }
 
     public void clarification(Clarification c, String action, ClarificationStatus from, String actor, String reason) {

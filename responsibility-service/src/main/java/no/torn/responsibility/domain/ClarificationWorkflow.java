@@ -69,7 +69,7 @@ public class ClarificationWorkflow {
         c.submittedAt = clock.instant();
         c.approvedBy = null;
         c.approvedAt = null;
-        c.statusReason = reason;
+        c.statusReason = AuditTrail.clip(reason);
         touch(c);
         audit.clarification(c, "SUBMITTED", from, actor, reason);
         events.clarification("clarification-submitted", c);
@@ -93,7 +93,7 @@ public class ClarificationWorkflow {
                 : ClarificationStatus.ACTIVE);
         c.approvedBy = actor;
         c.approvedAt = clock.instant();
-        c.statusReason = reason;
+        c.statusReason = AuditTrail.clip(reason);
         touch(c);
         audit.clarification(c, "APPROVED", from, actor, reason);
         events.clarification("clarification-approved", c);
@@ -108,7 +108,7 @@ public class ClarificationWorkflow {
             throw ProblemException.conflict("Only a SUBMITTED clarification can be returned; it is " + c.status);
         }
         ClarificationStatus from = move(c, ClarificationStatus.DRAFT);
-        c.statusReason = reason;
+        c.statusReason = AuditTrail.clip(reason);
         touch(c);
         audit.clarification(c, "RETURNED", from, actor, reason);
         return c;
@@ -129,7 +129,7 @@ public class ClarificationWorkflow {
     public Clarification revoke(UUID id, long version, String actor, String reason) {
         Clarification c = load(id, version);
         ClarificationStatus from = move(c, ClarificationStatus.REVOKED);
-        c.statusReason = reason;
+        c.statusReason = AuditTrail.clip(reason);
         touch(c);
         audit.clarification(c, "REVOKED", from, actor, reason);
         events.clarification("clarification-revoked", c);
@@ -189,7 +189,7 @@ public class ClarificationWorkflow {
 
     private void suspendInternal(Clarification c, String actor, String reason) {
         ClarificationStatus from = move(c, ClarificationStatus.SUSPENDED);
-        c.statusReason = reason;
+        c.statusReason = AuditTrail.clip(reason);
         touch(c);
         audit.clarification(c, "SUSPENDED", from, actor, reason);
         events.clarification("clarification-suspended", c);

@@ -228,7 +228,7 @@ public class DelegationWorkflow {
         DelegationStatus from = d.status;
         d.status = DelegationStatus.ACTIVE;
         d.requiredCompetences = new ArrayList<>(required);
-        d.statusReason = reason;
+        d.statusReason = AuditTrail.clip(reason);
         d.competenceCode = null;
         d.updatedAt = clock.instant();
         audit.delegation(d, action, from, actor, reason);
@@ -266,7 +266,7 @@ public class DelegationWorkflow {
     private void suspendInternal(Delegation d, String actor, String reason, String competenceCode) {
         DelegationStatus from = d.status;
         d.status = DelegationStatus.SUSPENDED;
-        d.statusReason = reason;
+        d.statusReason = AuditTrail.clip(reason);
         d.competenceCode = competenceCode;
         d.updatedAt = clock.instant();
         audit.delegation(d, "SUSPENDED", from, actor, reason);
@@ -276,7 +276,7 @@ public class DelegationWorkflow {
     private void endInternal(Delegation d, String actor, String reason) {
         DelegationStatus from = d.status;
         d.status = DelegationStatus.ENDED;
-        d.statusReason = reason;
+        d.statusReason = AuditTrail.clip(reason);
         d.competenceCode = null;
         d.updatedAt = clock.instant();
         audit.delegation(d, "ENDED", from, actor, reason);
