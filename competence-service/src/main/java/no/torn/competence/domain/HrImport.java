@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.torn.competence.messaging.BulkOutbox;
+import no.torn.platform.outbox.Outbox;
 import no.torn.competence.messaging.CompetenceEvents;
 import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemException;
@@ -55,7 +55,7 @@ public class HrImport {
     RecordHistory history;
 
     @Inject
-    BulkOutbox outbox;
+    Outbox outbox;
 
     @Inject
     Today today;
@@ -198,7 +198,7 @@ public class HrImport {
         int rUnchanged = 0;
         Set<String> seenEmployees = new HashSet<>();
         // Events are built after the flush (payloads must reflect the final state) and written as one batch.
-        List<java.util.function.Supplier<List<BulkOutbox.Pending>>> announcements = new ArrayList<>();
+        List<java.util.function.Supplier<List<Outbox.Pending>>> announcements = new ArrayList<>();
         for (Row row : rows) {
             ImportRow in = row.raw();
             Employee e = employees.get(row.key());
@@ -317,7 +317,7 @@ public class HrImport {
         }
         // Entities first (batched), then the outbox rows, all in this one transaction.
         em.flush();
-        List<BulkOutbox.Pending> pending = new ArrayList<>(announcements.size() * 2);
+        List<Outbox.Pending> pending = new ArrayList<>(announcements.size() * 2);
         announcements.forEach(a -> pending.addAll(a.get()));
         outbox.publishAll(pending);
         return new Result(dryRun, rows.size(), eCreated, eUpdated, eUnchanged, rCreated, rUpdated, rUnchanged);

@@ -42,13 +42,13 @@ public class CompetenceEvents {
         record(name, r, e, catalogue.impliedCodes(r.typeCode), null, version);
     }
 
-    public BulkOutbox.Pending pendingEmployee(String name, Employee e, long version) {
-        return new BulkOutbox.Pending(type(name), e.id, e.rhf, EmployeeEventData.of(e, version));
+    public Outbox.Pending pendingEmployee(String name, Employee e, long version) {
+        return new Outbox.Pending(type(name), e.id, e.rhf, EmployeeEventData.of(e, version));
     }
 
-    public BulkOutbox.Pending pendingRecord(String name, CompetenceRecord r, Employee e, List<String> impliedCodes,
+    public Outbox.Pending pendingRecord(String name, CompetenceRecord r, Employee e, List<String> impliedCodes,
                                             long version) {
-        return new BulkOutbox.Pending(type(name), r.id, r.rhf, RecordEventData.of(r, e, impliedCodes, null, version));
+        return new Outbox.Pending(type(name), r.id, r.rhf, RecordEventData.of(r, e, impliedCodes, null, version));
     }
 
     public void record(String name, CompetenceRecord r, Employee e, List<String> impliedCodes, Integer thresholdDays,

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,6 +27,14 @@ import java.util.UUID;
 public class Outbox {
 
     private static final Object WAKE_KEY = new Object();
+    private static final int BATCH = 500;
+
+    /** One event of a batch: CloudEvents type, subject (aggregate id and Kafka key), tenant, payload. */
+    public record Pending(String type, Object subject, String rhf, Object data) {
+    }
+
+    @Inject
+    EntityManager em;
 
     @Inject
     ObjectMapper mapper;
@@ -63,6 +77,43 @@ public class Outbox {
         row.persist();
         wakeRelayAfterCommit();
         return event;
+    }
+
+    /**
+     * Records many events in the current transaction with JDBC batches instead of a round trip per event (a
+     * 10,000-row HR import announces some 20,000 events). Insertion order is publication order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        em.flush();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (id, topic, event_type, subject, rhf, envelope, created_at, attempts)
+                    values (?, ?, ?, ?, ?, cast(? as jsonb), ?, 0)""")) {
+                int n = 0;
+                for (Pending p : events) {
+                    CloudEvent event = CloudEvent.create(source, p.type(), String.valueOf(p.subject()), p.rhf(),
+                            mapper.valueToTree(p.data()), now.toInstant());
+                    insert.setObject(1, UUID.fromString(event.id()));
+                    insert.setString(2, topic);
+                    insert.setString(3, event.type());
+                    insert.setString(4, event.subject());
+                    insert.setString(5, event.rhf());
+                    insert.setString(6, event.toJson(mapper).toString());
+                    insert.setObject(7, now);
+                    insert.addBatch();
+                    if (++n % BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
     }
 
     private void wakeRelayAfterCommit() {

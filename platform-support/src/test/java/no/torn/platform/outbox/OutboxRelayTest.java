@@ -53,6 +53,23 @@ class OutboxRelayTest {
     }
 
     @Test
+    void batchOfEventsIsPublishedInOrderAfterCommit() {
+        String subject = UUID.randomUUID().toString();
+        List<Outbox.Pending> batch = java.util.stream.IntStream.range(0, 1200)
+                .mapToObj(i -> new Outbox.Pending("no.torn.platform.probe-counted.v1", subject, "helse-midt",
+                        Map.of("n", i)))
+                .toList();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publishAll(batch));
+
+        List<TopicReader.Event> events = TopicReader.await(bootstrap, TOPIC, e -> subject.equals(e.subject()), 1200,
+                Duration.ofSeconds(60));
+
+        assertThat(events).hasSize(1200);
+        assertThat(events).extracting(e -> e.data().path("n").asInt())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 1200).boxed().toList());
+    }
+
+    @Test
     void rolledBackChangeNeverPublishes() {
         String rolledBack = UUID.randomUUID().toString();
         String committed = UUID.randomUUID().toString();
