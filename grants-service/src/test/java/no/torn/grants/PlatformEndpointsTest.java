@@ -1,38 +1,13 @@
 package no.torn.grants;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
+import no.torn.platform.testing.ServiceEndpointsContract;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-
-/** The operational endpoints every service serves, against its real database, broker and identity provider. */
 @QuarkusTest
-class PlatformEndpointsTest {
+class PlatformEndpointsTest extends ServiceEndpointsContract {
 
-    @Test
-    void readyWhenDatabaseAndBrokerAreUp() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
-    }
-
-    @Test
-    void servesOpenApiAndMetrics() {
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200).body("info.title", equalTo("TØRN grants-service"));
-        given().when().get("/q/metrics")
-                .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-    }
-
-    @Test
-    void apiRequiresABearerToken() {
-        given().when().get("/api/v1/anything")
-                .then().statusCode(401);
-        given().header("Authorization", "Bearer not-a-token").when().get("/api/v1/anything")
-                .then().statusCode(401);
+    @Override
+    protected String openApiTitle() {
+        return "TØRN grants-service";
     }
 }
