@@ -32,7 +32,7 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
 
     @Override
     public int priority() {
-        return 1000; // before the OIDC provider
+        return 5000; // before the OIDC provider (1001), which never passes a token on
     }
 
     @Override
@@ -44,6 +44,7 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
         if (verified == null) {
             return Uni.createFrom().nullItem();
         }
+        tokens.reused();
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(verified.principal())
                 .addRoles(verified.roles())

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Access tokens whose signature, issuer, audience and expiry the OIDC extension has already verified, kept until
@@ -23,6 +24,7 @@ public class VerifiedTokens {
     }
 
     private final ConcurrentMap<String, Verified> byToken = new ConcurrentHashMap<>();
+    private final LongAdder reused = new LongAdder();
     private final int maxSize;
 
     @Inject
@@ -58,6 +60,15 @@ public class VerifiedTokens {
             evict();
         }
         byToken.put(token, new Verified(principal, Set.copyOf(roles), expiresAt));
+    }
+
+    /** Counts a request answered from a remembered verification. */
+    public void reused() {
+        reused.increment();
+    }
+
+    public long reuseCount() {
+        return reused.sum();
     }
 
     public int size() {
