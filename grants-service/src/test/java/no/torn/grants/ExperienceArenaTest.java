@@ -120,6 +120,11 @@ class ExperienceArenaTest {
                 .body("total", equalTo(3)).body("items.size()", equalTo(1));
         as("vest-employee").get("/api/v1/experience/reports?q=" + marker + "&size=2&page=5").then()
                 .body("total", equalTo(3)).body("items.size()", equalTo(0));
+        // Browsing without a search term lists the newest first.
+        as("sorost-employee").get("/api/v1/experience/reports?task=ERNAERING&hf=helse-bergen").then().statusCode(200)
+                .body("items.id", hasItem(meals)).body("items[0].status", equalTo("PUBLISHED"));
+        as("sorost-employee").get("/api/v1/experience/reports?rhf=helse-vest&size=200").then().statusCode(200)
+                .body("items.id", hasItem(porters)).body("items.id", not(hasItem(ed)));
         as("vest-employee").get("/api/v1/experience/reports?personnelGroup=doctor").then().statusCode(400);
         as("vest-employee").get("/api/v1/experience/reports?size=500").then().statusCode(400);
         as("sorost-employee").get("/api/v1/experience/reports/" + draft).then().statusCode(404);

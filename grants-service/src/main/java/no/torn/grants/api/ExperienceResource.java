@@ -206,32 +206,34 @@ public class ExperienceResource {
             where.append(" and e.year = :year");
             params.put("year", year);
         }
-        // The rank is computed in the scan, behind an "offset 0" fence, so the window count that yields the total
-        // carries only (id, rank, dates) and not the whole row with its text vector (which spilled to disk).
-        String rank = text ? "ts_rank(e.search, websearch_to_tsquery('norwegian', :q))" : "0";
-        String order = text
-                ? " order by m.rank desc, m.published_at desc, m.id"
-                : " order by m.published_at desc nulls last, m.updated_at desc, m.id";
-        // One scan gives the page and the total (window count); only a page past the end needs a separate count.
-        var pageQuery = em.createNativeQuery("select m.id, count(*) over () from (select cast(e.id as text) as id, "
-                + rank + " as rank, e.published_at, e.updated_at from experience_report e" + where + " offset 0) m"
-                + order);
-        params.forEach(pageQuery::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = pageQuery.setFirstResult(pageRequest.page * pageRequest.size)
-                .setMaxResults(pageRequest.size)
-                .getResultList();
+        List<String> ids;
         long total;
-        if (!rows.isEmpty()) {
-            total = ((Number) rows.get(0)[1]).longValue();
-        } else if (pageRequest.page == 0) {
-            total = 0;
+        if (text) {
+            // Ranking reads every match anyway, so one scan yields the page and the total (window count). The rank is
+            // computed in the scan, behind an "offset 0" fence, so the window carries (id, rank, date) and not the
+            // whole row with its text vector, which made it spill to disk.
+            var pageQuery = em.createNativeQuery("select m.id, count(*) over () from (select cast(e.id as text) as id,"
+                    + " ts_rank(e.search, websearch_to_tsquery('norwegian', :q)) as rank, e.published_at"
+                    + " from experience_report e" + where + " offset 0) m"
+                    + " order by m.rank desc, m.published_at desc, m.id");
+            params.forEach(pageQuery::setParameter);
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = pageQuery.setFirstResult(pageRequest.page * pageRequest.size)
+                    .setMaxResults(pageRequest.size).getResultList();
+            ids = rows.stream().map(r -> (String) r[0]).toList();
+            total = rows.isEmpty() ? (pageRequest.page == 0 ? 0 : count(where, params))
+                    : ((Number) rows.get(0)[1]).longValue();
         } else {
-            var countQuery = em.createNativeQuery("select count(*) from experience_report e" + where);
-            params.forEach(countQuery::setParameter);
-            total = ((Number) countQuery.getSingleResult()).longValue();
+            // Newest first straight from the (status, published_at, updated_at, id) index, and a separate count.
+            var pageQuery = em.createNativeQuery("select cast(e.id as text) from experience_report e" + where
+                    + " order by e.published_at desc nulls last, e.updated_at desc, e.id");
+            params.forEach(pageQuery::setParameter);
+            @SuppressWarnings("unchecked")
+            List<String> page = pageQuery.setFirstResult(pageRequest.page * pageRequest.size)
+                    .setMaxResults(pageRequest.size).getResultList();
+            ids = page;
+            total = count(where, params);
         }
-        List<String> ids = rows.stream().map(r -> (String) r[0]).toList();
         List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
         Map<UUID, ExperienceReport> byId = uuids.isEmpty() ? Map.of()
                 : ExperienceReport.<ExperienceReport>list("id in ?1", uuids).stream()
@@ -241,6 +243,12 @@ public class ExperienceResource {
             items.add(ExperienceView.of(byId.get(id)));
         }
         return new Page<>(items, pageRequest.page, pageRequest.size, total);
+    }
+
+    private long count(StringBuilder where, Map<String, Object> params) {
+        var countQuery = em.createNativeQuery("select count(*) from experience_report e" + where);
+        params.forEach(countQuery::setParameter);
+        return ((Number) countQuery.getSingleResult()).longValue();
     }
 
     private void apply(ExperienceReport e, ExperienceRequest request) {
