@@ -16,10 +16,16 @@ DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-20s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
-STUB_PORT="${STUB_PORT:-19001}"
-NGINX_PORT="${NGINX_PORT:-19002}"
-GATEWAY_PORT="${GATEWAY_PORT:-19080}"
-KC_PORT="${KC_PORT:-19180}"
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { # first port from $1 on that nobody listens on
+  local p=$1
+  while port_open "$p" || port_open $((p + 1)); do p=$((p + 2)); done
+  echo "$p"
+}
+STUB_PORT="${STUB_PORT:-$(free_port 19001)}"
+NGINX_PORT="${NGINX_PORT:-$(free_port $((STUB_PORT + 2)))}"
+GATEWAY_PORT="${GATEWAY_PORT:-$(free_port 19080)}"
+KC_PORT="${KC_PORT:-$(free_port 19180)}"
 KEYCLOAK_VERSION=26.5.6
 GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC}"
 PATH_UNDER_TEST="/api/v1/tasks?page=0&size=20"
