@@ -71,6 +71,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted (bad UUID, date, number or enum
+            // value); for a client that is invalid input, not a missing resource.
+            return Problem.of(ProblemType.VALIDATION, "A path or query parameter has an invalid value").toResponse();
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = status == 404 ? "No resource at this address" : safeMessage(e, type);
         Response.ResponseBuilder builder = Response.fromResponse(Problem.of(type, detail).toResponse());
@@ -141,23 +146,26 @@ public class ProblemMappers {
         return result;
     }
 
-    /** "create.request.items[2].code" becomes "items[2].code": method and parameter names mean nothing to a client. */
+    /**
+     * "create.request.items[2].code" becomes "items[2].code" and "list.page.size" becomes "size": method names and
+     * the names of body or bean parameters mean nothing to a client; a plain query parameter keeps its own name.
+     */
     private static String fieldOf(Path path) {
         List<String> names = new ArrayList<>();
-        boolean parameterSeen = false;
+        boolean afterParameter = false;
         for (Path.Node node : path) {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR -> { }
                 case PARAMETER -> {
-                    parameterSeen = true;
                     names.clear();
                     names.add(node.getName());
+                    afterParameter = true;
                 }
                 case PROPERTY, CONTAINER_ELEMENT -> {
-                    if (parameterSeen && names.size() == 1 && names.get(0) != null && isBodyParameter(names.get(0))) {
+                    if (afterParameter) {
                         names.clear();
+                        afterParameter = false;
                     }
-                    parameterSeen = false;
                     String name = node.getName() == null ? "" : node.getName();
                     if (node.getIndex() != null) {
                         name = (names.isEmpty() ? "" : names.remove(names.size() - 1)) + "[" + node.getIndex() + "]"
@@ -169,11 +177,6 @@ public class ProblemMappers {
             }
         }
         return names.stream().filter(n -> n != null && !n.isEmpty()).collect(Collectors.joining("."));
-    }
-
-    /** Body parameters are conventionally named request/body/command; their name is dropped from field paths. */
-    private static boolean isBodyParameter(String name) {
-        return name.equals("request") || name.equals("body") || name.equals("command") || name.endsWith("Request");
     }
 
     private static String fieldPath(List<JsonMappingException.Reference> path) {

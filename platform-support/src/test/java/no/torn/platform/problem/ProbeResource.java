@@ -41,7 +41,8 @@ public class ProbeResource {
 
     @GET
     @Path("/{id}")
-    public String find(@PathParam("id") UUID id, @QueryParam("size") @Min(1) Integer size) {
+    public String find(@PathParam("id") UUID id, @QueryParam("size") @Min(1) Integer size,
+                       @QueryParam("on") LocalDate on, @jakarta.ws.rs.BeanParam @Valid no.torn.platform.api.PageRequest page) {
         throw ProblemException.notFound("Probe", id);
     }
 

@@ -62,10 +62,21 @@ class ProblemMappingTest {
         given().when().get("/api/v1/probe/6f1d1d7e-8e3a-4c1b-9d7e-1c2b3a4d5e6f")
                 .then().statusCode(404).contentType(PROBLEM).body("title", equalTo("Resource not found"));
         given().when().get("/api/v1/probe/not-a-uuid")
-                .then().statusCode(404).contentType(PROBLEM);
+                .then().statusCode(400).contentType(PROBLEM);
         given().when().get("/api/v1/probe/rule")
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("detail", equalTo("a high-risk task needs supervision"));
+    }
+
+    @Test
+    void badQueryParametersAre400NamingTheParameter() {
+        String id = "/api/v1/probe/6f1d1d7e-8e3a-4c1b-9d7e-1c2b3a4d5e6f";
+        given().queryParam("on", "yesterday").when().get(id)
+                .then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("size", "0").when().get(id)
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("size"));
+        given().queryParam("page", "-1").when().get(id)
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("page"));
     }
 
     @Test
