@@ -101,7 +101,7 @@ class ClarificationApiTest {
                 .when().post(API + "/clarifications").then().statusCode(400)
                 .contentType("application/problem+json");
 
-        get("vest-leader", "/clarifications/not-a-uuid").statusCode(404);
+        get("vest-leader", "/clarifications/not-a-uuid").statusCode(400);
         get("vest-leader", "/clarifications?size=500").statusCode(400).body("violations.field", hasItem("size"));
         get("vest-leader", "/clarifications?status=SOMETIMES").statusCode(400)
                 .body("violations.field", hasItem("status"));

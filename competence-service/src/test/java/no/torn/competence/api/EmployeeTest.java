@@ -100,7 +100,7 @@ class EmployeeTest {
         as("vest-hr").body("{\"hf\": ").post(ROOT + "/employees").then().statusCode(400);
         as("vest-hr").queryParam("size", 500).get(ROOT + "/employees").then().statusCode(400)
                 .body("violations[0].field", equalTo("size"));
-        as("vest-hr").get(ROOT + "/employees/not-a-uuid").then().statusCode(404);
+        as("vest-hr").get(ROOT + "/employees/not-a-uuid").then().statusCode(400);
     }
 
     @Test

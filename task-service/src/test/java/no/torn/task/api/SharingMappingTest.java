@@ -143,7 +143,7 @@ class SharingMappingTest {
                 .then().statusCode(403);
         as("vest-norole").get("/api/v1/sharing-mappings").then().statusCode(403);
         given().get("/api/v1/sharing-mappings").then().statusCode(401);
-        as("vest-admin").get("/api/v1/sharing-mappings/not-a-uuid").then().statusCode(404);
+        as("vest-admin").get("/api/v1/sharing-mappings/not-a-uuid").then().statusCode(400);
         as("vest-admin").get("/api/v1/sharing-mappings?status=MAYBE").then().statusCode(400);
     }
 }
