@@ -127,6 +127,8 @@ class TenantAccessTest {
     void publishedExperienceMayBeReadAcrossRhfsButNotWritten() {
         given().header("Authorization", token("vest-hr")).queryParam("rhf", "helse-sor-ost")
                 .when().get("/api/v1/experience/reports").then().statusCode(503); // grants is down in tests
+        given().header("Authorization", token("vest-hr")).queryParam("rhf", "helse-nord")
+                .when().get("/api/v1/experience").then().statusCode(503);
         given().header("Authorization", token("vest-hr")).contentType(ContentType.JSON)
                 .body("{\"rhf\":\"helse-sor-ost\"}")
                 .when().post("/api/v1/experience/reports").then().statusCode(403);

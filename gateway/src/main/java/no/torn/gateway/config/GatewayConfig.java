@@ -29,7 +29,7 @@ public interface GatewayConfig {
     int tokenCacheSize();
 
     @WithName("cross-rhf-read-paths")
-    @WithDefault("/api/v1/experience/,/api/v1/grants/awards")
+    @WithDefault("/api/v1/experience,/api/v1/grants/awards")
     List<String> crossRhfReadPaths();
 
     interface RateLimit {
