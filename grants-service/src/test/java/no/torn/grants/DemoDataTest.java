@@ -34,7 +34,7 @@ class DemoDataTest {
 
     @BeforeEach
     void loadDemoData() throws Exception {
-        String sql = Files.readString(Path.of("src/main/resources/db/demo/R__demo_helse_sor_ost_2023.sql"),
+        String sql = Files.readString(Path.of("src/main/resources/demo/helse-sor-ost-2023.sql"),
                 StandardCharsets.UTF_8);
         try (Connection c = dataSource.getConnection()) {
             // Twice: the script must be repeatable.

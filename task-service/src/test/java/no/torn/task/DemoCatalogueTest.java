@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
 import no.torn.platform.testing.EventSchemas;
-import no.torn.task.config.DemoCatalogue;
+import no.torn.platform.config.DemoData;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +33,16 @@ class DemoCatalogueTest {
     UserTransaction transaction;
 
     @Inject
-    DemoCatalogue demoCatalogue;
+    DemoData demoData;
 
     @Test
     void demoScriptLoadsANationalCatalogueAndAnnouncesIt() throws Exception {
         List<String> found = new ArrayList<>();
         transaction.begin();
         try {
-            demoCatalogue.load();
+            demoData.load("demo/task-catalogue.sql");
             // Every start of a demo instance runs it again: nothing is added twice.
-            demoCatalogue.load();
+            demoData.load("demo/task-catalogue.sql");
             em.unwrap(Session.class).doWork(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     try (ResultSet rs = statement.executeQuery("""

@@ -1,9 +1,11 @@
 package no.torn.platform.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -61,18 +63,25 @@ public class OutboxRelay {
     Duration ackTimeout;
 
     private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean stopping;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+
+    /** Once shutdown begins, the database and the channel go away: leave what is left to the next start. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     /** Called after a transaction with outbox rows committed. */
     void wake() {
         wakeRequested.set(true);
-        if (!draining.get()) {
+        if (!draining.get() && !stopping) {
             executor.execute(this::drain);
         }
     }
 
     /** The safety net: picks up rows whose wake-up was lost (crash, broker outage, another instance's rows). */
-    @Scheduled(every = "${torn.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${torn.outbox.poll-interval:1s}", delayed = "${torn.outbox.initial-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wakeRequested.set(true);
         drain();
@@ -80,7 +89,7 @@ public class OutboxRelay {
 
     /** Publishes until the outbox is empty or the broker stops acknowledging. */
     public void drain() {
-        if (!draining.compareAndSet(false, true)) {
+        if (stopping || !draining.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -98,7 +107,7 @@ public class OutboxRelay {
         } finally {
             draining.set(false);
         }
-        if (wakeRequested.get() && !draining.get()) {
+        if (wakeRequested.get() && !draining.get() && !stopping) {
             executor.execute(this::drain);
         }
     }
