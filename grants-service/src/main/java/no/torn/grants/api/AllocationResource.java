@@ -30,6 +30,7 @@ import no.torn.grants.domain.Json;
 import no.torn.grants.domain.RhfPot;
 import no.torn.grants.messaging.GrantsEvents;
 import no.torn.platform.api.Page;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.ProblemException;
@@ -40,9 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -150,22 +149,10 @@ public class AllocationResource {
                                      @Valid @BeanParam PageRequest pageRequest) {
         UUID roundId = QueryParams.uuid(roundParam, "roundId");
         Boolean current = QueryParams.bool(currentParam, "current");
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        caller.scopeForQuery(rhf).ifPresent(r -> {
-            q.append(" and rhf = :rhf");
-            params.put("rhf", r);
-        });
-        if (roundId != null) {
-            q.append(" and roundId = :roundId");
-            params.put("roundId", roundId);
-        }
-        if (current != null) {
-            q.append(" and current = :current");
-            params.put("current", current);
-        }
-        return Page.of(Allocation.find(q.toString(), Sort.descending("computedAt").and("id"), params), pageRequest,
-                this::view);
+        QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
+                .eq("roundId", roundId).eq("current", current);
+        return Page.of(Allocation.find(filter.where(), Sort.descending("computedAt").and("id"), filter.params()),
+                pageRequest, this::view);
     }
 
     @GET

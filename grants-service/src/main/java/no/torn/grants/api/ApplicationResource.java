@@ -33,6 +33,7 @@ import no.torn.grants.domain.GrantRound;
 import no.torn.grants.domain.RoundStatus;
 import no.torn.grants.messaging.GrantsEvents;
 import no.torn.platform.api.Page;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.ProblemException;
@@ -44,9 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/grants/applications")
@@ -126,26 +125,10 @@ public class ApplicationResource {
                                       @Valid @BeanParam PageRequest pageRequest) {
         UUID roundId = QueryParams.uuid(roundParam, "roundId");
         ApplicationStatus status = QueryParams.enumOf(ApplicationStatus.class, statusParam, "status");
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        caller.scopeForQuery(rhf).ifPresent(r -> {
-            q.append(" and rhf = :rhf");
-            params.put("rhf", r);
-        });
-        if (roundId != null) {
-            q.append(" and roundId = :roundId");
-            params.put("roundId", roundId);
-        }
-        if (hf != null && !hf.isBlank()) {
-            q.append(" and hf = :hf");
-            params.put("hf", hf);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            params.put("status", status);
-        }
-        return Page.of(Application.find(q.toString(), Sort.descending("submittedAt").and("id"), params), pageRequest,
-                this::view);
+        QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
+                .eq("roundId", roundId).eq("hf", hf).eq("status", status);
+        return Page.of(Application.find(filter.where(), Sort.descending("submittedAt").and("id"), filter.params()),
+                pageRequest, this::view);
     }
 
     @GET

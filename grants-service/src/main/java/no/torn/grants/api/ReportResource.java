@@ -26,6 +26,7 @@ import no.torn.grants.domain.ReportKind;
 import no.torn.grants.domain.ReportStatus;
 import no.torn.grants.messaging.GrantsEvents;
 import no.torn.platform.api.Page;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.ProblemException;
@@ -36,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/grants/reports")
@@ -101,30 +100,10 @@ public class ReportResource {
         UUID applicationId = QueryParams.uuid(applicationParam, "applicationId");
         ReportKind kind = QueryParams.enumOf(ReportKind.class, kindParam, "kind");
         ReportStatus status = QueryParams.enumOf(ReportStatus.class, statusParam, "status");
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        caller.scopeForQuery(rhf).ifPresent(r -> {
-            q.append(" and rhf = :rhf");
-            params.put("rhf", r);
-        });
-        if (applicationId != null) {
-            q.append(" and applicationId = :applicationId");
-            params.put("applicationId", applicationId);
-        }
-        if (hf != null && !hf.isBlank()) {
-            q.append(" and hf = :hf");
-            params.put("hf", hf);
-        }
-        if (kind != null) {
-            q.append(" and kind = :kind");
-            params.put("kind", kind);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            params.put("status", status);
-        }
-        return Page.of(ProjectReport.find(q.toString(), Sort.descending("submittedAt").and("id"), params), pageRequest,
-                ReportView::of);
+        QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
+                .eq("applicationId", applicationId).eq("hf", hf).eq("kind", kind).eq("status", status);
+        return Page.of(ProjectReport.find(filter.where(), Sort.descending("submittedAt").and("id"), filter.params()),
+                pageRequest, ReportView::of);
     }
 
     @GET

@@ -32,6 +32,7 @@ import no.torn.grants.domain.RhfPot;
 import no.torn.grants.domain.RoundStatus;
 import no.torn.grants.messaging.GrantsEvents;
 import no.torn.platform.api.Page;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.ProblemException;
@@ -45,10 +46,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -126,18 +125,9 @@ public class RoundResource {
                                 @Valid @BeanParam PageRequest pageRequest) {
         Integer year = QueryParams.integer(yearParam, "year");
         RoundStatus status = QueryParams.enumOf(RoundStatus.class, statusParam, "status");
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (year != null) {
-            q.append(" and year = :year");
-            params.put("year", year);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            params.put("status", status);
-        }
-        return Page.of(GrantRound.find(q.toString(), Sort.descending("year").and("programme"), params), pageRequest,
-                this::view);
+        QueryFilter filter = new QueryFilter().eq("year", year).eq("status", status);
+        return Page.of(GrantRound.find(filter.where(), Sort.descending("year").and("programme"), filter.params()),
+                pageRequest, this::view);
     }
 
     @GET

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.torn.platform.api.Page;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
@@ -19,9 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/responsibility/audit")
@@ -46,14 +44,10 @@ public class AuditResource {
     public Page<AuditView> list(@QueryParam("rhf") String rhf, @QueryParam("entityType") String entityType,
                                 @QueryParam("entityId") String entityId, @QueryParam("action") String action,
                                 @QueryParam("actor") String actor, @Valid @BeanParam PageRequest pageRequest) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        caller.scopeForQuery(rhf).ifPresent(r -> ClarificationResource.add(query, params, "rhf", r));
-        Optional.ofNullable(entityType).ifPresent(v -> ClarificationResource.add(query, params, "entityType", v));
-        Optional.ofNullable(Params.uuid("entityId", entityId)).ifPresent(v -> ClarificationResource.add(query, params, "entityId", v));
-        Optional.ofNullable(action).ifPresent(v -> ClarificationResource.add(query, params, "action", v));
-        Optional.ofNullable(actor).ifPresent(v -> ClarificationResource.add(query, params, "actor", v));
-        PanacheQuery<AuditEntry> q = AuditEntry.find(query + " order by id", params);
+        QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
+                .eq("entityType", entityType).eq("entityId", Params.uuid("entityId", entityId))
+                .eq("action", action).eq("actor", actor);
+        PanacheQuery<AuditEntry> q = AuditEntry.find(filter.where() + " order by id", filter.params());
         return Page.of(q, pageRequest, AuditView::of);
     }
 }

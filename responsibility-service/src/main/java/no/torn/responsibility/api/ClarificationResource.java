@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.torn.platform.api.Page;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.problem.ProblemException;
 import no.torn.platform.tenancy.Caller;
@@ -36,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -62,15 +61,12 @@ public class ClarificationResource {
                                         @QueryParam("mappingId") String mappingId,
                                         @QueryParam("status") String status,
                                         @Valid @BeanParam PageRequest pageRequest) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        caller.scopeForQuery(rhf).ifPresent(r -> add(query, params, "rhf", r));
-        Optional.ofNullable(hf).ifPresent(v -> add(query, params, "hf", v));
-        Optional.ofNullable(unit).ifPresent(v -> add(query, params, "unit", v));
-        Optional.ofNullable(taskCode).ifPresent(v -> add(query, params, "taskCode", v));
-        Optional.ofNullable(Params.uuid("mappingId", mappingId)).ifPresent(v -> add(query, params, "mappingId", v));
-        Optional.ofNullable(Params.enumValue(ClarificationStatus.class, "status", status)).ifPresent(v -> add(query, params, "status", v));
-        PanacheQuery<Clarification> q = Clarification.find(query + " order by createdAt desc, id", params);
+        QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
+                .eq("hf", hf).eq("unit", unit).eq("taskCode", taskCode)
+                .eq("mappingId", Params.uuid("mappingId", mappingId))
+                .eq("status", Params.enumValue(ClarificationStatus.class, "status", status));
+        PanacheQuery<Clarification> q = Clarification.find(filter.where() + " order by createdAt desc, id",
+                filter.params());
         return Page.of(q, pageRequest, ClarificationView::of);
     }
 
@@ -203,10 +199,5 @@ public class ClarificationResource {
     private static Response created(Clarification c) {
         return Response.created(URI.create("/api/v1/responsibility/clarifications/" + c.id))
                 .entity(ClarificationView.of(c)).build();
-    }
-
-    static void add(StringBuilder query, Map<String, Object> params, String field, Object value) {
-        query.append(" and ").append(field).append(" = :").append(field);
-        params.put(field, value);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.torn.platform.api.Page;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.problem.ProblemException;
 import no.torn.platform.tenancy.Caller;
@@ -35,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,16 +62,12 @@ public class DelegationResource {
                                      @QueryParam("taskCode") String taskCode,
                                      @QueryParam("status") String status,
                                      @Valid @BeanParam PageRequest pageRequest) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        caller.scopeForQuery(rhf).ifPresent(r -> ClarificationResource.add(query, params, "rhf", r));
-        Optional.ofNullable(hf).ifPresent(v -> ClarificationResource.add(query, params, "hf", v));
-        Optional.ofNullable(unit).ifPresent(v -> ClarificationResource.add(query, params, "unit", v));
-        Optional.ofNullable(Params.uuid("clarificationId", clarificationId)).ifPresent(v -> ClarificationResource.add(query, params, "clarificationId", v));
-        Optional.ofNullable(Params.uuid("employeeId", employeeId)).ifPresent(v -> ClarificationResource.add(query, params, "employeeId", v));
-        Optional.ofNullable(taskCode).ifPresent(v -> ClarificationResource.add(query, params, "taskCode", v));
-        Optional.ofNullable(Params.enumValue(DelegationStatus.class, "status", status)).ifPresent(v -> ClarificationResource.add(query, params, "status", v));
-        PanacheQuery<Delegation> q = Delegation.find(query + " order by createdAt desc, id", params);
+        QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
+                .eq("hf", hf).eq("unit", unit)
+                .eq("clarificationId", Params.uuid("clarificationId", clarificationId))
+                .eq("employeeId", Params.uuid("employeeId", employeeId)).eq("taskCode", taskCode)
+                .eq("status", Params.enumValue(DelegationStatus.class, "status", status));
+        PanacheQuery<Delegation> q = Delegation.find(filter.where() + " order by createdAt desc, id", filter.params());
         return Page.of(q, pageRequest, DelegationView::of);
     }
 

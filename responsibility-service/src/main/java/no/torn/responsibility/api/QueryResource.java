@@ -1,5 +1,6 @@
 package no.torn.responsibility.api;
 
+import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -82,20 +83,10 @@ public class QueryResource {
                                              @QueryParam("hf") String hf, @QueryParam("unit") String unit) {
         String rhf = scopeRhf(hf);
         LocalDate today = LocalDate.now(clock);
-        StringBuilder query = new StringBuilder("taskCode = :taskCode and status in :statuses");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("taskCode", taskCode);
-        params.put("statuses", List.of(ClarificationStatus.APPROVED, ClarificationStatus.ACTIVE));
-        if (rhf != null) {
-            ClarificationResource.add(query, params, "rhf", rhf);
-        }
-        if (hf != null) {
-            ClarificationResource.add(query, params, "hf", hf);
-        }
-        if (unit != null) {
-            ClarificationResource.add(query, params, "unit", unit);
-        }
-        List<Clarification> found = Clarification.list(query + " order by hf, unit, activeFrom", params);
+        QueryFilter filter = new QueryFilter().eq("taskCode", taskCode).eq("rhf", rhf).eq("hf", hf).eq("unit", unit);
+        filter.params().put("statuses", List.of(ClarificationStatus.APPROVED, ClarificationStatus.ACTIVE));
+        List<Clarification> found = Clarification.list(filter.where() + " and status in :statuses"
+                + " order by hf, unit, activeFrom", filter.params());
         List<Responsibility> result = found.stream().filter(c -> c.inForceOn(today)).map(c -> new Responsibility(
                 c.id, c.status.name(), c.hf, c.unit, c.taskCode, c.mappingId, c.partiesOf(Raci.ACCOUNTABLE),
                 c.partiesOf(Raci.RESPONSIBLE), c.partiesOf(Raci.CONSULTED), c.partiesOf(Raci.INFORMED),
