@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,10 +30,10 @@ public class AccessLogResource {
     @Operation(summary = "Reads of employees' competence by others, newest first (filter by employeeId)")
     public Page<QueryDtos.AccessLogView> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("rhf") String rhf,
                                               @QueryParam("employeeId") String employeeId) {
-        Filter f = new Filter();
+        QueryFilter f = new QueryFilter();
         access.rhfScope(rhf).ifPresent(r -> f.eq("employeeRhf", "rhf", r));
         f.eq("employeeId", "employee", Paths.uuid(employeeId, "employeeId"));
-        return Page.of(AccessLogEntry.<AccessLogEntry>find(f.query("at desc, id"), f.params()), pageRequest,
+        return Page.of(AccessLogEntry.<AccessLogEntry>find(f.where("at desc, id"), f.params()), pageRequest,
                 (AccessLogEntry e) -> new QueryDtos.AccessLogView(e.at, e.actor, e.actorRhf, e.employeeId, e.action));
     }
 }

@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -71,7 +72,7 @@ public class EmployeeResource {
                                         @QueryParam("status") String status,
                                         @QueryParam("employeeNumber") String employeeNumber,
                                         @QueryParam("q") String q) {
-        Filter f = new Filter();
+        QueryFilter f = new QueryFilter();
         access.rhfScope(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
         access.hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
         f.eq("unit", "unit", unit).eq("personnelGroup", "group", personnelGroup)
@@ -80,7 +81,7 @@ public class EmployeeResource {
         if (q != null && !q.isBlank()) {
             f.clause("lower(name) like :q", "q", "%" + q.toLowerCase() + "%");
         }
-        return Page.of(Employee.<Employee>find(f.query("hf, employeeNumber"), f.params()), pageRequest, EmployeeDtos.View::of);
+        return Page.of(Employee.<Employee>find(f.where("hf, employeeNumber"), f.params()), pageRequest, EmployeeDtos.View::of);
     }
 
     @GET

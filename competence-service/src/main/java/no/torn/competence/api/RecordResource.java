@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -73,7 +74,7 @@ public class RecordResource {
                                       @QueryParam("employeeId") String employeeId,
                                       @QueryParam("competenceCode") String competenceCode,
                                       @QueryParam("status") String status) {
-        Filter f = new Filter();
+        QueryFilter f = new QueryFilter();
         access.rhfScope(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
         access.hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
         UUID employee = Paths.uuid(employeeId, "employeeId");
@@ -87,7 +88,7 @@ public class RecordResource {
         f.eq("unit", "unit", unit).eq("employee.id", "employee", employee).eq("typeCode", "code", competenceCode)
                 .eq("status", "status", Paths.enumOf(RecordStatus.class, status, "status"));
         var day = today.date();
-        return Page.of(CompetenceRecord.<CompetenceRecord>find(f.query("hf, unit, typeCode, id"), f.params()),
+        return Page.of(CompetenceRecord.<CompetenceRecord>find(f.where("hf, unit, typeCode, id"), f.params()),
                 pageRequest, r -> RecordDtos.View.of(r, day));
     }
 

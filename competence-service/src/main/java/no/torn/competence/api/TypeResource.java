@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -54,7 +55,7 @@ public class TypeResource {
                                     @QueryParam("category") String category,
                                     @QueryParam("scope") String scope, @QueryParam("rhf") String rhf,
                                     @QueryParam("q") String q) {
-        Filter f = new Filter().eq("kind", "kind", Paths.enumOf(CompetenceKind.class, kind, "kind"))
+        QueryFilter f = new QueryFilter().eq("kind", "kind", Paths.enumOf(CompetenceKind.class, kind, "kind"))
                 .eq("category", "category", Paths.enumOf(CompetenceCategory.class, category, "category"));
         if ("NATIONAL".equals(scope)) {
             f.raw("rhf is null");
@@ -68,7 +69,7 @@ public class TypeResource {
         if (q != null && !q.isBlank()) {
             f.clause("(lower(code) like :q or lower(name) like :q)", "q", "%" + q.toLowerCase() + "%");
         }
-        return Page.of(CompetenceType.<CompetenceType>find(f.query("code"), f.params()), pageRequest, this::view);
+        return Page.of(CompetenceType.<CompetenceType>find(f.where("code"), f.params()), pageRequest, this::view);
     }
 
     @GET

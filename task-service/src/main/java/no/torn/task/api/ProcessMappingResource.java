@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.tenancy.Caller;
 import no.torn.task.domain.MappingStatus;
 import no.torn.task.domain.ProcessMapping;
@@ -46,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -141,27 +141,10 @@ public class ProcessMappingResource {
                                             @QueryParam("phase") String phaseParam,
                                             @QueryParam("rhf") String rhf) {
         ProcessPhase phase = Params.enumValue(ProcessPhase.class, phaseParam, "phase");
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        caller.scopeForQuery(rhf).ifPresent(r -> {
-            where.add("rhf = :rhf");
-            params.put("rhf", r);
-        });
-        if (hf != null && !hf.isBlank()) {
-            where.add("hf = :hf");
-            params.put("hf", hf);
-        }
-        if (unit != null && !unit.isBlank()) {
-            where.add("unit = :unit");
-            params.put("unit", unit);
-        }
-        if (phase != null) {
-            where.add("phase = :phase");
-            params.put("phase", phase);
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return Page.of(ProcessMapping.find(query, Sort.by("hf").and("unit").and("name"), params), page,
-                ProcessMappingSummary::of);
+        QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
+                .eq("hf", hf).eq("unit", unit).eq("phase", phase);
+        return Page.of(ProcessMapping.find(filter.where(), Sort.by("hf").and("unit").and("name"), filter.params()),
+                page, ProcessMappingSummary::of);
     }
 
     @GET

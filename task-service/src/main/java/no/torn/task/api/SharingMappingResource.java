@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.tenancy.Caller;
 import no.torn.task.api.TaskDtos.VersionRequest;
 import no.torn.task.domain.MappingDefinition;
@@ -36,11 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/sharing-mappings")
@@ -124,31 +122,10 @@ public class SharingMappingResource {
                                       @QueryParam("status") String statusParam,
                                       @QueryParam("rhf") String rhf) {
         MappingStatus status = Params.enumValue(MappingStatus.class, statusParam, "status");
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        caller.scopeForQuery(rhf).ifPresent(r -> {
-            where.add("rhf = :rhf");
-            params.put("rhf", r);
-        });
-        if (taskCode != null && !taskCode.isBlank()) {
-            where.add("taskCode = :taskCode");
-            params.put("taskCode", taskCode);
-        }
-        if (fromGroup != null && !fromGroup.isBlank()) {
-            where.add("fromGroup = :fromGroup");
-            params.put("fromGroup", fromGroup);
-        }
-        if (toGroup != null && !toGroup.isBlank()) {
-            where.add("toGroup = :toGroup");
-            params.put("toGroup", toGroup);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status);
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return Page.of(SharingMapping.find(query, Sort.by("taskCode").and("fromGroup").and("toGroup")
-                .and("createdAt"), params), page, MappingResponse::of);
+        QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
+                .eq("taskCode", taskCode).eq("fromGroup", fromGroup).eq("toGroup", toGroup).eq("status", status);
+        return Page.of(SharingMapping.find(filter.where(), Sort.by("taskCode").and("fromGroup").and("toGroup")
+                .and("createdAt"), filter.params()), page, MappingResponse::of);
     }
 
     @GET

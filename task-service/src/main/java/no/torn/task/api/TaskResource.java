@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
+import no.torn.platform.api.QueryFilter;
 import no.torn.platform.tenancy.Caller;
 import no.torn.task.api.TaskDtos.CreateTaskRequest;
 import no.torn.task.api.TaskDtos.PersonnelGroupResponse;
@@ -41,10 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/tasks")
@@ -90,44 +88,29 @@ public class TaskResource {
         RiskLevel riskLevel = Params.enumValue(RiskLevel.class, riskParam, "riskLevel");
         TaskStatus status = Params.enumValue(TaskStatus.class, statusParam, "status");
         ScopeFilter scope = Params.enumValue(ScopeFilter.class, scopeParam, "scope");
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
+        QueryFilter filter = new QueryFilter();
         var tenant = caller.scopeForQuery(rhf);
         if (tenant.isPresent()) {
-            where.add(scope == ScopeFilter.NATIONAL ? "rhf is null"
-                    : scope == ScopeFilter.RHF ? "rhf = :rhf" : "(rhf is null or rhf = :rhf)");
-            if (scope != ScopeFilter.NATIONAL) {
-                params.put("rhf", tenant.get());
+            // National tasks are everyone's catalogue; RHF-local tasks only their own RHF's.
+            if (scope == ScopeFilter.NATIONAL) {
+                filter.raw("rhf is null");
+            } else {
+                filter.clause(scope == ScopeFilter.RHF ? "rhf = :rhf" : "(rhf is null or rhf = :rhf)", "rhf",
+                        tenant.get());
             }
         } else if (scope != null) {
-            where.add(scope == ScopeFilter.NATIONAL ? "rhf is null" : "rhf is not null");
+            filter.raw(scope == ScopeFilter.NATIONAL ? "rhf is null" : "rhf is not null");
         }
-        if (category != null) {
-            where.add("category = :category");
-            params.put("category", category);
-        }
-        if (riskLevel != null) {
-            where.add("riskLevel = :riskLevel");
-            params.put("riskLevel", riskLevel);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status);
-        }
-        if (requiresHealthProfessional != null) {
-            where.add("requiresHealthProfessional = :hp");
-            params.put("hp", requiresHealthProfessional);
-        }
+        filter.eq("category", category).eq("riskLevel", riskLevel).eq("status", status)
+                .eq("requiresHealthProfessional", "hp", requiresHealthProfessional);
         if (competence != null && !competence.isBlank()) {
-            where.add(":competence member of requiredCompetences");
-            params.put("competence", competence);
+            filter.clause(":competence member of requiredCompetences", "competence", competence);
         }
         if (text != null && !text.isBlank()) {
-            where.add("(lower(title) like :text or lower(code) like :text)");
-            params.put("text", "%" + text.toLowerCase().replace("%", "") + "%");
+            filter.clause("(lower(title) like :text or lower(code) like :text)", "text",
+                    "%" + text.toLowerCase().replace("%", "") + "%");
         }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return Page.of(Task.find(query, Sort.by("code"), params), page, TaskResponse::of);
+        return Page.of(Task.find(filter.where(), Sort.by("code"), filter.params()), page, TaskResponse::of);
     }
 
     @GET
