@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryParams;
 import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ public class AccessLogResource {
                                               @QueryParam("employeeId") String employeeId) {
         QueryFilter f = new QueryFilter();
         access.rhfScope(rhf).ifPresent(r -> f.eq("employeeRhf", "rhf", r));
-        f.eq("employeeId", "employee", Paths.uuid(employeeId, "employeeId"));
+        f.eq("employeeId", "employee", QueryParams.uuid(employeeId, "employeeId"));
         return Page.of(AccessLogEntry.<AccessLogEntry>find(f.where("at desc, id"), f.params()), pageRequest,
                 (AccessLogEntry e) -> new QueryDtos.AccessLogView(e.at, e.actor, e.actorRhf, e.employeeId, e.action));
     }

@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryParams;
 import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -76,7 +77,7 @@ public class EmployeeResource {
         access.rhfScope(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
         access.hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
         f.eq("unit", "unit", unit).eq("personnelGroup", "group", personnelGroup)
-                .eq("status", "status", Paths.enumOf(EmploymentStatus.class, status, "status"))
+                .eq("status", "status", QueryParams.enumOf(EmploymentStatus.class, status, "status"))
                 .eq("employeeNumber", "number", employeeNumber);
         if (q != null && !q.isBlank()) {
             f.clause("lower(name) like :q", "q", "%" + q.toLowerCase() + "%");
@@ -146,7 +147,7 @@ public class EmployeeResource {
     public RecordDtos.EmployeeCompetences competences(@PathParam("id") UUID id,
                                                       @QueryParam("validOn") String validOn) {
         Employee e = readable(id);
-        LocalDate day = Paths.date(validOn, "validOn", today.date());
+        LocalDate day = QueryParams.date(validOn, "validOn", today.date());
         accessLog.read(access.caller().id(), access.caller().rhf(), e, "competences");
         return competencesOf(e, day, queries);
     }

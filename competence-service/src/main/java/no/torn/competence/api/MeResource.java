@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,6 +48,6 @@ public class MeResource {
         if (matches.size() != 1) {
             throw ProblemException.notFound("Employee with number", number);
         }
-        return EmployeeResource.competencesOf(matches.get(0), Paths.date(validOn, "validOn", today.date()), queries);
+        return EmployeeResource.competencesOf(matches.get(0), QueryParams.date(validOn, "validOn", today.date()), queries);
     }
 }

@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -49,7 +50,7 @@ public class QueryResource {
                                           @QueryParam("validOn") String validOn) {
         String rhf = access.rhfOfQueriedHf(hf);
         List<String> wanted = Paths.codes(codes, "codes");
-        LocalDate day = Paths.date(validOn, "validOn", today.date());
+        LocalDate day = QueryParams.date(validOn, "validOn", today.date());
         var result = queries.holders(rhf, hf, blankToNull(unit), wanted, day, pageRequest.page, pageRequest.size);
         return new Page<>(result.rows().stream().map(r -> new QueryDtos.Holder(r.employeeId(), r.employeeNumber(),
                 r.name(), r.hf(), r.unit(), r.personnelGroup())).toList(), pageRequest.page, pageRequest.size, result.total());
@@ -65,7 +66,7 @@ public class QueryResource {
                                          @QueryParam("asOf") String asOf) {
         String rhf = access.rhfOfQueriedHf(hf);
         List<String> wanted = Paths.codes(codes, "codes");
-        LocalDate day = Paths.date(asOf, "asOf", today.date());
+        LocalDate day = QueryParams.date(asOf, "asOf", today.date());
         int within = parseWithin(withinDays);
         String u = blankToNull(unit);
         long staff = queries.staff(rhf, hf, u);

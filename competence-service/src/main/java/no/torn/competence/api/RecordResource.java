@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryParams;
 import no.torn.platform.api.QueryFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,7 +78,7 @@ public class RecordResource {
         QueryFilter f = new QueryFilter();
         access.rhfScope(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
         access.hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
-        UUID employee = Paths.uuid(employeeId, "employeeId");
+        UUID employee = QueryParams.uuid(employeeId, "employeeId");
         if (employee != null) {
             Employee e = Employee.findById(employee);
             if (e != null && access.caller().canSee(e.rhf)
@@ -86,7 +87,7 @@ public class RecordResource {
             }
         }
         f.eq("unit", "unit", unit).eq("employee.id", "employee", employee).eq("typeCode", "code", competenceCode)
-                .eq("status", "status", Paths.enumOf(RecordStatus.class, status, "status"));
+                .eq("status", "status", QueryParams.enumOf(RecordStatus.class, status, "status"));
         var day = today.date();
         return Page.of(CompetenceRecord.<CompetenceRecord>find(f.where("hf, unit, typeCode, id"), f.params()),
                 pageRequest, r -> RecordDtos.View.of(r, day));

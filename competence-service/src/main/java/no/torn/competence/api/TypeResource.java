@@ -1,5 +1,6 @@
 package no.torn.competence.api;
 
+import no.torn.platform.api.QueryParams;
 import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,8 +56,8 @@ public class TypeResource {
                                     @QueryParam("category") String category,
                                     @QueryParam("scope") String scope, @QueryParam("rhf") String rhf,
                                     @QueryParam("q") String q) {
-        QueryFilter f = new QueryFilter().eq("kind", "kind", Paths.enumOf(CompetenceKind.class, kind, "kind"))
-                .eq("category", "category", Paths.enumOf(CompetenceCategory.class, category, "category"));
+        QueryFilter f = new QueryFilter().eq("kind", "kind", QueryParams.enumOf(CompetenceKind.class, kind, "kind"))
+                .eq("category", "category", QueryParams.enumOf(CompetenceCategory.class, category, "category"));
         if ("NATIONAL".equals(scope)) {
             f.raw("rhf is null");
         } else if ("RHF".equals(scope)) {

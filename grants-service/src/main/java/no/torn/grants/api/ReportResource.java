@@ -1,5 +1,6 @@
 package no.torn.grants.api;
 
+import no.torn.platform.api.QueryParams;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

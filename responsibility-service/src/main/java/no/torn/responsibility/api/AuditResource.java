@@ -1,5 +1,6 @@
 package no.torn.responsibility.api;
 
+import no.torn.platform.api.QueryParams;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ public class AuditResource {
                                 @QueryParam("entityId") String entityId, @QueryParam("action") String action,
                                 @QueryParam("actor") String actor, @Valid @BeanParam PageRequest pageRequest) {
         QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
-                .eq("entityType", entityType).eq("entityId", Params.uuid("entityId", entityId))
+                .eq("entityType", entityType).eq("entityId", QueryParams.uuid(entityId, "entityId"))
                 .eq("action", action).eq("actor", actor);
         PanacheQuery<AuditEntry> q = AuditEntry.find(filter.where() + " order by id", filter.params());
         return Page.of(q, pageRequest, AuditView::of);

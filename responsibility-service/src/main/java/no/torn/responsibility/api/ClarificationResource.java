@@ -1,5 +1,6 @@
 package no.torn.responsibility.api;
 
+import no.torn.platform.api.QueryParams;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -63,8 +64,8 @@ public class ClarificationResource {
                                         @Valid @BeanParam PageRequest pageRequest) {
         QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
                 .eq("hf", hf).eq("unit", unit).eq("taskCode", taskCode)
-                .eq("mappingId", Params.uuid("mappingId", mappingId))
-                .eq("status", Params.enumValue(ClarificationStatus.class, "status", status));
+                .eq("mappingId", QueryParams.uuid(mappingId, "mappingId"))
+                .eq("status", QueryParams.enumOf(ClarificationStatus.class, status, "status"));
         PanacheQuery<Clarification> q = Clarification.find(filter.where() + " order by createdAt desc, id",
                 filter.params());
         return Page.of(q, pageRequest, ClarificationView::of);

@@ -1,5 +1,6 @@
 package no.torn.responsibility.api;
 
+import no.torn.platform.api.QueryParams;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,9 +65,9 @@ public class DelegationResource {
                                      @Valid @BeanParam PageRequest pageRequest) {
         QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
                 .eq("hf", hf).eq("unit", unit)
-                .eq("clarificationId", Params.uuid("clarificationId", clarificationId))
-                .eq("employeeId", Params.uuid("employeeId", employeeId)).eq("taskCode", taskCode)
-                .eq("status", Params.enumValue(DelegationStatus.class, "status", status));
+                .eq("clarificationId", QueryParams.uuid(clarificationId, "clarificationId"))
+                .eq("employeeId", QueryParams.uuid(employeeId, "employeeId")).eq("taskCode", taskCode)
+                .eq("status", QueryParams.enumOf(DelegationStatus.class, status, "status"));
         PanacheQuery<Delegation> q = Delegation.find(filter.where() + " order by createdAt desc, id", filter.params());
         return Page.of(q, pageRequest, DelegationView::of);
     }

@@ -1,5 +1,6 @@
 package no.torn.responsibility.api;
 
+import no.torn.platform.api.QueryParams;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -59,7 +60,7 @@ public class MeResource {
     public Page<DelegationView> delegations(@QueryParam("status") String statusParam,
                                             @Valid @BeanParam PageRequest pageRequest) {
         EmployeeView self = self();
-        DelegationStatus status = Params.enumValue(DelegationStatus.class, "status", statusParam);
+        DelegationStatus status = QueryParams.enumOf(DelegationStatus.class, statusParam, "status");
         PanacheQuery<Delegation> q = status == null
                 ? Delegation.find("employeeId = ?1 order by createdAt desc, id", self.employeeId)
                 : Delegation.find("employeeId = ?1 and status = ?2 order by createdAt desc, id", self.employeeId,

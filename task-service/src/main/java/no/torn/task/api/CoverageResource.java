@@ -1,5 +1,6 @@
 package no.torn.task.api;
 
+import no.torn.platform.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -59,7 +60,7 @@ public class CoverageResource {
                                      @QueryParam("category") String categoryParam,
                                      @QueryParam("maxEligible") @Min(0) Integer maxEligible,
                                      @BeanParam @Valid PageRequest page) {
-        TaskCategory category = Params.enumValue(TaskCategory.class, categoryParam, "category");
+        TaskCategory category = QueryParams.enumOf(TaskCategory.class, categoryParam, "category");
         StaffEligibility.UnitScope scope = unitScopes.resolve(hf, unit, validOn);
         StaffEligibility.Coverage coverage = eligibility.coverage(scope);
         List<CoverageItem> all = coverage.rows().stream()

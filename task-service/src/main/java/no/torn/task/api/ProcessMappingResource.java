@@ -1,5 +1,6 @@
 package no.torn.task.api;
 
+import no.torn.platform.api.QueryParams;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -140,7 +141,7 @@ public class ProcessMappingResource {
                                             @QueryParam("unit") String unit,
                                             @QueryParam("phase") String phaseParam,
                                             @QueryParam("rhf") String rhf) {
-        ProcessPhase phase = Params.enumValue(ProcessPhase.class, phaseParam, "phase");
+        ProcessPhase phase = QueryParams.enumOf(ProcessPhase.class, phaseParam, "phase");
         QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
                 .eq("hf", hf).eq("unit", unit).eq("phase", phase);
         return Page.of(ProcessMapping.find(filter.where(), Sort.by("hf").and("unit").and("name"), filter.params()),

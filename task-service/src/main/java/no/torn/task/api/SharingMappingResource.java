@@ -1,5 +1,6 @@
 package no.torn.task.api;
 
+import no.torn.platform.api.QueryParams;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -121,7 +122,7 @@ public class SharingMappingResource {
                                       @QueryParam("toGroup") String toGroup,
                                       @QueryParam("status") String statusParam,
                                       @QueryParam("rhf") String rhf) {
-        MappingStatus status = Params.enumValue(MappingStatus.class, statusParam, "status");
+        MappingStatus status = QueryParams.enumOf(MappingStatus.class, statusParam, "status");
         QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
                 .eq("taskCode", taskCode).eq("fromGroup", fromGroup).eq("toGroup", toGroup).eq("status", status);
         return Page.of(SharingMapping.find(filter.where(), Sort.by("taskCode").and("fromGroup").and("toGroup")

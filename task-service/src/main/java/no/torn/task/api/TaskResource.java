@@ -1,5 +1,6 @@
 package no.torn.task.api;
 
+import no.torn.platform.api.QueryParams;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -84,10 +85,10 @@ public class TaskResource {
                                    @QueryParam("requiresHealthProfessional") Boolean requiresHealthProfessional,
                                    @QueryParam("q") @Size(max = 100) String text,
                                    @QueryParam("rhf") String rhf) {
-        TaskCategory category = Params.enumValue(TaskCategory.class, categoryParam, "category");
-        RiskLevel riskLevel = Params.enumValue(RiskLevel.class, riskParam, "riskLevel");
-        TaskStatus status = Params.enumValue(TaskStatus.class, statusParam, "status");
-        ScopeFilter scope = Params.enumValue(ScopeFilter.class, scopeParam, "scope");
+        TaskCategory category = QueryParams.enumOf(TaskCategory.class, categoryParam, "category");
+        RiskLevel riskLevel = QueryParams.enumOf(RiskLevel.class, riskParam, "riskLevel");
+        TaskStatus status = QueryParams.enumOf(TaskStatus.class, statusParam, "status");
+        ScopeFilter scope = QueryParams.enumOf(ScopeFilter.class, scopeParam, "scope");
         QueryFilter filter = new QueryFilter();
         var tenant = caller.scopeForQuery(rhf);
         if (tenant.isPresent()) {
