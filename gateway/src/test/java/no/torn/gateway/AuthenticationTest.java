@@ -1,10 +1,18 @@
 package no.torn.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import no.torn.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -49,6 +57,56 @@ class AuthenticationTest {
     }
 
     @Test
+    void tokenForAnotherAudienceIs401() {
+        // a genuine token of this realm, issued to another application: its aud does not name torn-api
+        String token = TestTokens.freshUser("other-app", "vest-hr");
+        assertThat(claims(token).path("aud").toString()).doesNotContain("torn-api");
+        given().header("Authorization", "Bearer " + token).when().get("/api/v1/competence/employees")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void expiredTokenIs401AlthoughItWasAcceptedBefore() throws Exception {
+        String token = TestTokens.freshUser("torn-cli-short-lived", "vest-hr");
+        given().header("Authorization", "Bearer " + token).when().get("/api/v1/competence/employees")
+                .then().statusCode(200);
+        long exp = claims(token).path("exp").asLong();
+        long waitMillis = (exp + 1) * 1000 - System.currentTimeMillis();
+        if (waitMillis > 0) {
+            Thread.sleep(waitMillis);
+        }
+        // the remembered verification ends with the token
+        given().header("Authorization", "Bearer " + token).when().get("/api/v1/competence/employees")
+                .then().statusCode(401).contentType(PROBLEM)
+                .body("type", equalTo("https://torn.no/problems/unauthorized"));
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyIs401() throws Exception {
+        // the real header (same kid) and claims, signed by a key that is not the realm's
+        String[] parts = TestTokens.user("vest-hr").split("\\.");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initSign(generator.generateKeyPair().getPrivate());
+        rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(rs256.sign());
+        given().header("Authorization", "Bearer " + forged).when().get("/api/v1/competence/employees")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void unsignedTokenIs401() {
+        String[] parts = TestTokens.user("vest-hr").split("\\.");
+        String none = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        given().header("Authorization", "Bearer " + none + "." + parts[1] + ".")
+                .when().get("/api/v1/competence/employees")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
     void tokenWithoutRhfIs403() {
         given().header("Authorization", TestTokens.bearer(TestTokens.user("no-rhf")))
                 .when().get("/api/v1/competence/employees")
@@ -62,6 +120,14 @@ class AuthenticationTest {
         given().header("Authorization", TestTokens.bearer(TestTokens.user("unknown-rhf")))
                 .when().get("/api/v1/competence/employees")
                 .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    private static JsonNode claims(String token) {
+        try {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

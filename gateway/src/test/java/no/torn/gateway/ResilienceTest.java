@@ -87,6 +87,35 @@ class ResilienceTest {
     }
 
     @Test
+    void chunkedBodyOnAGetIsLimitedToo() throws Exception {
+        // a body on a method that normally has none is still read within the limit, never streamed on unchecked
+        byte[] big = new byte[70 * 1024];
+        Arrays.fill(big, (byte) ' ');
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + io.restassured.RestAssured.port
+                        + "/api/v1/competence/employees"))
+                .header("Authorization", vestHr())
+                .method("GET", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+    }
+
+    @Test
+    void overlongRequestTargetIs414Problem() {
+        given().header("Authorization", vestHr()).queryParam("unit", "x".repeat(8000))
+                .when().get("/api/v1/competence/employees")
+                .then().statusCode(414).contentType(PROBLEM)
+                .body("type", equalTo("https://torn.no/problems/uri-too-long"))
+                .body("status", equalTo(414));
+        // just under the limit still reaches the service
+        given().header("Authorization", vestHr()).queryParam("unit", "x".repeat(3900))
+                .when().get("/api/v1/competence/employees")
+                .then().statusCode(200).body("service", equalTo("competence"));
+    }
+
+    @Test
     void bodyUnderTheLimitPasses() {
         given().header("Authorization", vestHr()).contentType(ContentType.JSON)
                 .body("{\"note\":\"" + "x".repeat(60 * 1024) + "\"}")

@@ -82,6 +82,15 @@ class TenantAccessTest {
                 .contentType(ContentType.JSON)
                 .body("[{\"hf\":\"helse-bergen\"},{\"hf\":\"st-olavs\"}]")
                 .when().post("/api/v1/competence/imports").then().statusCode(403).contentType(PROBLEM);
+        // nested bodies: a foreign reference inside an object or a list is found where it is
+        given().header("Authorization", token("vest-hr")).contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"allocations\":[{\"hf\":\"helse-bergen\"},{\"hf\":\"ahus\"}]}")
+                .when().post("/api/v1/grants/rounds").then().statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("allocations[1].hf=ahus"));
+        // a body sent with a GET is inspected as well
+        given().header("Authorization", token("vest-hr")).contentType(ContentType.JSON)
+                .body("{\"rhf\":\"helse-nord\"}")
+                .when().get("/api/v1/tasks").then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Per-RHF access at the edge: wherever a request names an RHF or HF (a path segment, an {@code rhf}/{@code hf} query
- * parameter, or a top-level {@code rhf}/{@code hf} field of a JSON body), it must be the caller's own RHF or one of
+ * parameter, or an {@code rhf}/{@code hf} field anywhere in a JSON body), it must be the caller's own RHF or one of
  * its HFs. National admins are not checked here. Values that are no known RHF or HF code are left to the services,
  * which validate them (and check the tenant again).
  */
@@ -72,41 +72,45 @@ public final class TenantAccess {
     }
 
     static Optional<String> inBody(String ownRhf, JsonNode body) {
-        if (body == null) {
-            return Optional.empty();
-        }
-        if (body.isArray()) {
-            // bulk requests: every element is checked like a single body
-            for (JsonNode element : body) {
-                Optional<String> found = inObject(ownRhf, element);
+        return body == null ? Optional.empty() : inNode(ownRhf, body, "");
+    }
+
+    /**
+     * Walks the whole document: an {@code rhf}/{@code hf} field counts at any depth (a bulk array, a nested
+     * object, a list of allocations), so wrapping a foreign reference does not hide it.
+     */
+    private static Optional<String> inNode(String ownRhf, JsonNode node, String at) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> found = inNode(ownRhf, node.get(i), at + "[" + i + "]");
                 if (found.isPresent()) {
                     return found;
                 }
             }
             return Optional.empty();
         }
-        return inObject(ownRhf, body);
-    }
-
-    private static Optional<String> inObject(String ownRhf, JsonNode object) {
-        if (object == null || !object.isObject()) {
+        if (!node.isObject()) {
             return Optional.empty();
         }
-        for (var fields = object.fields(); fields.hasNext(); ) {
+        for (var fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey().toLowerCase(Locale.ROOT);
-            if (!NAMED_FIELDS.contains(name)) {
+            String name = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (!NAMED_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+                Optional<String> found = value.isContainerNode() ? inNode(ownRhf, value, name) : Optional.empty();
+                if (found.isPresent()) {
+                    return found;
+                }
                 continue;
             }
-            JsonNode value = field.getValue();
             if (value.isTextual() && isForeign(ownRhf, value.asText())) {
-                return Optional.of("Body field " + field.getKey() + "=" + normalise(value.asText())
+                return Optional.of("Body field " + name + "=" + normalise(value.asText())
                         + " is not in your RHF " + ownRhf);
             }
             if (value.isArray()) {
                 for (JsonNode item : value) {
                     if (item.isTextual() && isForeign(ownRhf, item.asText())) {
-                        return Optional.of("Body field " + field.getKey() + " names " + normalise(item.asText())
+                        return Optional.of("Body field " + name + " names " + normalise(item.asText())
                                 + ", which is not in your RHF " + ownRhf);
                     }
                 }

@@ -19,15 +19,20 @@ public interface GatewayConfig {
 
     Docs docs();
 
-    /**
-     * Path prefixes whose GET requests may name any RHF: published experience reports and grant awards are
-     * readable by every authenticated user (DESIGN.md, "Tenancy and roles").
-     */
     /** Verified access tokens kept until they expire, so each is verified once (0 turns the cache off). */
     @WithName("token-cache-size")
     @WithDefault("10000")
     int tokenCacheSize();
 
+    /** Longest request target (path and query) passed on; longer ones are answered 414. */
+    @WithName("max-uri-length")
+    @WithDefault("4000")
+    int maxUriLength();
+
+    /**
+     * Path prefixes whose GET requests may name any RHF: published experience reports and grant awards are
+     * readable by every authenticated user (DESIGN.md, "Tenancy and roles").
+     */
     @WithName("cross-rhf-read-paths")
     @WithDefault("/api/v1/experience,/api/v1/grants/awards")
     List<String> crossRhfReadPaths();

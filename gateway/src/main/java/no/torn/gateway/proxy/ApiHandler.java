@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +16,8 @@ import no.torn.gateway.access.TenantAccess;
 import no.torn.gateway.config.GatewayConfig;
 import no.torn.gateway.resilience.RateLimiter;
 import no.torn.gateway.routing.RouteTable;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import no.torn.gateway.security.Caller;
+import no.torn.gateway.security.CallerAuthenticator;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -44,35 +44,50 @@ public class ApiHandler {
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .build();
 
+    private final CallerAuthenticator authenticator;
     private final Upstreams upstreams;
     private final RateLimiter rateLimiter;
     private final Forwarder forwarder;
     private final List<String> crossRhfReadPaths;
 
     @Inject
-    public ApiHandler(Upstreams upstreams, RateLimiter rateLimiter, Forwarder forwarder, GatewayConfig config) {
+    public ApiHandler(CallerAuthenticator authenticator, Upstreams upstreams, RateLimiter rateLimiter,
+                      Forwarder forwarder, GatewayConfig config) {
+        this.authenticator = authenticator;
         this.upstreams = upstreams;
         this.rateLimiter = rateLimiter;
         this.forwarder = forwarder;
         this.crossRhfReadPaths = config.crossRhfReadPaths();
     }
 
-    /** True for methods whose body is read and inspected before forwarding. */
-    public static boolean hasInspectedBody(HttpMethod method) {
-        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
-                || method == HttpMethod.DELETE;
+    /**
+     * True when the body is read (within the size limit) and inspected before forwarding: always for the methods
+     * that carry one, and for any other request that sends a body anyway, so that no body reaches a service
+     * unchecked or unlimited (a chunked body has no Content-Length to refuse early).
+     */
+    public static boolean readsBody(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
+                || method == HttpMethod.DELETE) {
+            return true;
+        }
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || (length != null && !"0".equals(length.trim()));
     }
 
     public void admit(RoutingContext ctx) {
-        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        authenticator.authenticate(ctx, caller -> admit(ctx, caller));
+    }
+
+    private void admit(RoutingContext ctx, Caller caller) {
+        if (caller == null) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"torn\"");
             Problems.send(ctx, Problems.Kind.UNAUTHORIZED, "A bearer token of realm torn is required");
             return;
         }
-        String clientId = claim(token, "azp");
+        String clientId = caller.clientId();
         ctx.put(EdgeHandler.CLIENT_ID_KEY, clientId);
-        String rhf = claim(token, "rhf");
+        String rhf = caller.rhf();
         if (rhf == null || !HealthRegions.isRhf(rhf)) {
             Problems.send(ctx, Problems.Kind.FORBIDDEN, "The token carries no known rhf claim");
             return;
@@ -95,7 +110,7 @@ public class ApiHandler {
             return;
         }
 
-        boolean checked = !identity.hasRole(NATIONAL_ADMIN) && !crossRhfRead(ctx.request().method(), path);
+        boolean checked = !caller.hasRole(NATIONAL_ADMIN) && !crossRhfRead(ctx.request().method(), path);
         if (checked) {
             Optional<String> foreign = TenantAccess.foreignReference(rhf, path, query(ctx), null);
             if (foreign.isPresent()) {
@@ -115,7 +130,7 @@ public class ApiHandler {
             // not admitted: admit() has answered already
             return;
         }
-        boolean bodyWasRead = hasInspectedBody(ctx.request().method());
+        boolean bodyWasRead = readsBody(ctx.request());
         Buffer body = bodyWasRead && ctx.body() != null ? ctx.body().buffer() : null;
         if (!ownRhf.isEmpty() && body != null && body.length() > 0) {
             JsonNode json;
@@ -178,13 +193,5 @@ public class ApiHandler {
             params.put(name, ctx.queryParams().getAll(name));
         }
         return params;
-    }
-
-    static String claim(JsonWebToken token, String name) {
-        Object value = token.getClaim(name);
-        if (value instanceof jakarta.json.JsonString json) {
-            return json.getString();
-        }
-        return value == null ? null : String.valueOf(value);
     }
 }

@@ -5,6 +5,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import no.torn.gateway.config.GatewayConfig;
+import no.torn.gateway.security.CallerAuthenticator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -26,17 +28,17 @@ public class EdgeHandler {
     public static final String SERVICE_KEY = "torn.service";
     public static final String UPSTREAM_FAILURE_KEY = "torn.upstream-failure";
 
-    /** Set by Quarkus when authentication failed for another reason than a bad token (e.g. IdP unreachable). */
-    private static final String OTHER_AUTH_FAILURE = "io.quarkus.vertx.http.runtime.security.other-auth-failure";
     private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger ACCESS = Logger.getLogger("no.torn.gateway.access");
     private static final Logger LOG = Logger.getLogger(EdgeHandler.class);
 
     private final long maxBodySize;
+    private final int maxUriLength;
 
     public EdgeHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                       MemorySize maxBodySize) {
+                       MemorySize maxBodySize, GatewayConfig config) {
         this.maxBodySize = maxBodySize.asLongValue();
+        this.maxUriLength = config.maxUriLength();
     }
 
     public long maxBodySize() {
@@ -55,6 +57,14 @@ public class EdgeHandler {
             ctx.addEndHandler(ar -> accessLog(ctx, started));
         }
 
+        // The HTTP layer accepts long request lines (quarkus.http.limits.max-initial-line-length) so that this
+        // limit, below the services' own, is answered as a problem rather than a bare 414.
+        if (request.uri().length() > maxUriLength) {
+            ctx.response().putHeader("Connection", "close");
+            Problems.send(ctx, Problems.Kind.URI_TOO_LONG,
+                    "The request target is longer than " + maxUriLength + " characters");
+            return;
+        }
         String length = request.getHeader("Content-Length");
         if (length != null) {
             long declared;
@@ -85,7 +95,8 @@ public class EdgeHandler {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"torn\"");
             }
             Problems.send(ctx, Problems.Kind.UNAUTHORIZED, "The bearer token is missing, invalid or expired");
-        } else if (Boolean.TRUE.equals(ctx.get(OTHER_AUTH_FAILURE))) {
+        } else if (Boolean.TRUE.equals(ctx.get(CallerAuthenticator.VERIFYING_KEY))) {
+            // not a verdict on the token: the identity provider could not be asked
             LOG.warnf("Token could not be verified: %s", failure == null ? "unknown" : failure.toString());
             ctx.response().putHeader("Retry-After", "5");
             Problems.send(ctx, Problems.Kind.SERVICE_UNAVAILABLE,

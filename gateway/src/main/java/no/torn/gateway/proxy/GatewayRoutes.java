@@ -1,6 +1,5 @@
 package no.torn.gateway.proxy;
 
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +32,14 @@ public class GatewayRoutes {
 
         router.route("/api/*").handler(api::admit);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(edge.maxBodySize());
-        router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
-                .method(HttpMethod.DELETE).handler(ctx -> {
-                    ctx.request().resume();
-                    body.handle(ctx);
-                });
+        router.route("/api/*").handler(ctx -> {
+            if (ApiHandler.readsBody(ctx.request())) {
+                ctx.request().resume();
+                body.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
         router.route("/api/*").handler(api::forward);
 
         router.get("/openapi").handler(docs::openApi);

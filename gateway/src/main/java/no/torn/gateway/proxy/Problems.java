@@ -20,6 +20,7 @@ public final class Problems {
         FORBIDDEN("forbidden", "Access denied", 403),
         NOT_FOUND("not-found", "Resource not found", 404),
         PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+        URI_TOO_LONG("uri-too-long", "Request target too long", 414),
         TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
         INTERNAL("internal-error", "Internal error", 500),
         BAD_GATEWAY("bad-gateway", "Bad gateway", 502),

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
 @ApplicationScoped
 public class VerifiedTokens {
 
-    /** What a later request with the same token needs: the claims and the realm roles. */
-    public record Verified(JsonWebToken principal, Set<String> roles, long expiresAtEpochSecond) {
+    /** What a later request with the same token needs: the caller and when the token expires. */
+    public record Verified(Caller caller, long expiresAtEpochSecond) {
     }
 
     private final ConcurrentMap<String, Verified> byToken = new ConcurrentHashMap<>();
@@ -59,7 +59,7 @@ public class VerifiedTokens {
         if (byToken.size() >= maxSize) {
             evict();
         }
-        byToken.put(token, new Verified(principal, Set.copyOf(roles), expiresAt));
+        byToken.put(token, new Verified(callerOf(principal, roles), expiresAt));
     }
 
     /** Counts a request answered from a remembered verification. */
@@ -73,6 +73,19 @@ public class VerifiedTokens {
 
     public int size() {
         return byToken.size();
+    }
+
+    /** Reads the claims the gateway needs once, when the token is verified. */
+    public static Caller callerOf(JsonWebToken token, Set<String> roles) {
+        return new Caller(stringClaim(token, "azp"), stringClaim(token, "rhf"), Set.copyOf(roles));
+    }
+
+    private static String stringClaim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        if (value instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return value == null ? null : String.valueOf(value);
     }
 
     private void evict() {

@@ -51,4 +51,17 @@ class TenantAccessUnitTest {
         assertThat(TenantAccess.inBody("helse-vest", JSON.readTree("{\"hf\":null,\"rhf\":3}"))).isEmpty();
         assertThat(TenantAccess.inBody("helse-vest", JSON.readTree("\"ous\""))).isEmpty();
     }
+
+    @Test
+    void nestedBodyFieldsCountAtAnyDepthAndAreNamedByTheirPlace() throws Exception {
+        assertThat(TenantAccess.inBody("helse-vest",
+                JSON.readTree("{\"round\":{\"allocations\":[{\"hf\":\"helse-bergen\"},{\"hf\":\"unn\"}]}}")))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("round.allocations[1].hf=unn").contains("helse-vest"));
+        assertThat(TenantAccess.inBody("helse-vest", JSON.readTree("[[{\"owner\":{\"rhf\":\"helse-nord\"}}]]")))
+                .isPresent();
+        assertThat(TenantAccess.inBody("helse-vest",
+                JSON.readTree("{\"round\":{\"allocations\":[{\"hf\":\"helse-bergen\",\"note\":\"unn\"}]}}")))
+                .isEmpty();
+    }
 }

@@ -22,7 +22,8 @@ class TokenReuseTest {
                 .when().get("/api/v1/tasks").then().statusCode(200);
         VerifiedTokens.Verified verified = tokens.find(token);
         assertThat(verified).isNotNull();
-        assertThat(verified.roles()).contains("national-admin");
+        assertThat(verified.caller().roles()).contains("national-admin");
+        assertThat(verified.caller().rhf()).isEqualTo("helse-sor-ost");
         // served from the remembered identity: still a national admin, still its own rhf
         long reusedBefore = tokens.reuseCount();
         given().header("Authorization", "Bearer " + token).queryParam("rhf", "helse-nord")

@@ -37,7 +37,7 @@ class VerifiedTokensTest {
     void findsOnlyTheExactTokenAndOnlyBeforeItExpires() {
         VerifiedTokens tokens = cache(10);
         tokens.remember("a.b.c", expiringIn(600), Set.of("hf-hr"));
-        assertThat(tokens.find("a.b.c").roles()).containsExactly("hf-hr");
+        assertThat(tokens.find("a.b.c").caller().roles()).containsExactly("hf-hr");
         assertThat(tokens.find("a.b.d")).isNull();
         assertThat(tokens.find(null)).isNull();
 

@@ -46,6 +46,18 @@ public final class TestTokens {
                 "password", DEMO_PASSWORD));
     }
 
+    /**
+     * A new password-grant token, never cached, of another public client of the realm: {@code torn-cli-short-lived}
+     * (tokens live 5 seconds) or {@code other-app} (tokens without the torn-api audience).
+     */
+    public static String freshUser(String clientId, String username) {
+        return fetch(Map.of(
+                "grant_type", "password",
+                "client_id", clientId,
+                "username", username,
+                "password", DEMO_PASSWORD));
+    }
+
     /** A client-credentials token of an RHF's HR integration, e.g. {@code hr-integration-helse-vest}. */
     public static String client(String clientId, String secret) {
         return cached("client:" + clientId, Map.of(

@@ -1,0 +1,14 @@
+package no.torn.gateway.security;
+
+import java.util.Set;
+
+/**
+ * Who sent an /api request, read once from its verified access token: the client id ({@code azp}), the home RHF
+ * ({@code rhf}) and the realm roles.
+ */
+public record Caller(String clientId, String rhf, Set<String> roles) {
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,79 @@
+package no.torn.gateway.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.function.Consumer;
+
+/**
+ * Finds the caller of an /api request. Authentication is lazy (not proactive), so only /api requests pay for it: a
+ * token verified before is answered from {@link VerifiedTokens} without the security pipeline; any other token is
+ * verified in full by the OIDC extension (signature via JWKS, issuer, audience, expiry) and then remembered by
+ * {@link VerifiedTokenRecorder}.
+ */
+@ApplicationScoped
+public class CallerAuthenticator {
+
+    /**
+     * Present while the OIDC extension verifies a token: a failure that is not about the token itself (IdP
+     * unreachable) then reaches the failure handler with this key set.
+     */
+    public static final String VERIFYING_KEY = "torn.token-verifying";
+
+    private static final String BEARER = "bearer ";
+
+    @Inject
+    VerifiedTokens tokens;
+
+    /**
+     * Continues with the caller, or with null when the request carries no usable bearer token. A token that fails
+     * verification fails the routing context with the authentication failure instead.
+     */
+    public void authenticate(RoutingContext ctx, Consumer<Caller> next) {
+        String token = bearerToken(ctx.request());
+        if (token == null) {
+            next.accept(null);
+            return;
+        }
+        VerifiedTokens.Verified verified = tokens.find(token);
+        if (verified != null) {
+            tokens.reused();
+            next.accept(verified.caller());
+            return;
+        }
+        ctx.put(VERIFYING_KEY, Boolean.TRUE);
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
+                identity -> {
+                    ctx.remove(VERIFYING_KEY);
+                    next.accept(caller(identity));
+                },
+                failure -> {
+                    // the security layer may have failed the request already
+                    if (!ctx.failed() && !ctx.response().ended()) {
+                        ctx.fail(failure);
+                    }
+                });
+    }
+
+    private static Caller caller(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return null;
+        }
+        return VerifiedTokens.callerOf(jwt, identity.getRoles());
+    }
+
+    private static String bearerToken(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+}
