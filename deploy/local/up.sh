@@ -123,7 +123,10 @@ for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   if running "$name"; then echo "  $name already running"; continue; fi
   if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
-  QUARKUS_PROFILE=$PROFILE start_bg "$name" "$LOGS/$name.log" java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  # the gateway's access log (one JSON line per request) goes to a file of its own
+  access_log=""; [ "$name" = gateway ] && access_log="$LOGS/gateway-access.log"
+  TORN_GATEWAY_ACCESS_LOG_FILE=$access_log QUARKUS_PROFILE=$PROFILE \
+    start_bg "$name" "$LOGS/$name.log" java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
 done
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
@@ -138,7 +141,7 @@ TØRN platform is up.
   Keycloak (realm torn)        http://localhost:8180   admin console: admin / admin
   Services (internal)          competence 8081, task 8082, responsibility 8083, grants 8084
   Kafka                        127.0.0.1:9092
-  Logs                         $LOGS
+  Logs                         $LOGS (gateway access log: gateway-access.log)
 Try it:
   TOKEN=\$(curl -s -d grant_type=password -d client_id=torn-cli -d username=vest-hr -d password=torn-demo \\
     http://localhost:8180/realms/torn/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ public interface GatewayConfig {
     Circuit circuit();
 
     Docs docs();
+
+    @WithName("access-log")
+    AccessLogConfig accessLog();
 
     /** Verified access tokens kept until they expire, so each is verified once (0 turns the cache off). */
     @WithName("token-cache-size")
@@ -71,6 +75,21 @@ public interface GatewayConfig {
         @WithName("open-for")
         @WithDefault("10s")
         Duration openFor();
+    }
+
+    interface AccessLogConfig {
+        /** Append the lines to this file (buffered) instead of the no.torn.gateway.access log category. */
+        Optional<Path> file();
+
+        /** How often queued lines are written out. */
+        @WithName("flush-interval")
+        @WithDefault("200ms")
+        Duration flushInterval();
+
+        /** Lines waiting to be written at most; beyond that new lines are dropped (and counted in a warning). */
+        @WithName("max-queued")
+        @WithDefault("100000")
+        int maxQueued();
     }
 
     interface Docs {

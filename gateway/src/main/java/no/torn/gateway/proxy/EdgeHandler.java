@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * What every request gets, before authentication runs: a request id (taken from the client when well-formed,
- * else generated) returned on the response, the body size limit answered as problem+json, and one structured
- * access-log line when the response ends. Also the failure handler that turns authentication and framework
+ * else generated) returned on the response, the target length and body size limits answered as problem+json, and
+ * one {@link AccessLog} line when the response ends. Also the failure handler that turns authentication and framework
  * failures into problem+json (an unreachable identity provider is a 503, never a 500).
  */
 @ApplicationScoped
@@ -29,16 +29,17 @@ public class EdgeHandler {
     public static final String UPSTREAM_FAILURE_KEY = "torn.upstream-failure";
 
     private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Logger ACCESS = Logger.getLogger("no.torn.gateway.access");
     private static final Logger LOG = Logger.getLogger(EdgeHandler.class);
 
     private final long maxBodySize;
     private final int maxUriLength;
+    private final AccessLog accessLog;
 
     public EdgeHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                       MemorySize maxBodySize, GatewayConfig config) {
+                       MemorySize maxBodySize, GatewayConfig config, AccessLog accessLog) {
         this.maxBodySize = maxBodySize.asLongValue();
         this.maxUriLength = config.maxUriLength();
+        this.accessLog = accessLog;
     }
 
     public long maxBodySize() {
@@ -53,8 +54,8 @@ public class EdgeHandler {
                 ? incoming : UUID.randomUUID().toString();
         ctx.put(REQUEST_ID_KEY, requestId);
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(Forwarder.REQUEST_ID, requestId));
-        if (!request.path().startsWith("/q/")) {
-            ctx.addEndHandler(ar -> accessLog(ctx, started));
+        if (accessLog.enabled() && !request.path().startsWith("/q/")) {
+            ctx.addEndHandler(ar -> accessLog.record(ctx, started));
         }
 
         // The HTTP layer accepts long request lines (quarkus.http.limits.max-initial-line-length) so that this
@@ -115,46 +116,5 @@ public class EdgeHandler {
             LOG.errorf(failure, "Request %s failed", (Object) ctx.get(REQUEST_ID_KEY));
             Problems.send(ctx, Problems.Kind.INTERNAL, "The gateway failed to handle the request");
         }
-    }
-
-    private void accessLog(RoutingContext ctx, long started) {
-        if (!ACCESS.isInfoEnabled()) {
-            return;
-        }
-        // built by hand: this runs for every request and a JSON tree per line showed up in profiles
-        StringBuilder line = new StringBuilder(256).append('{');
-        field(line, "requestId", ctx.get(REQUEST_ID_KEY)).append(',');
-        field(line, "method", ctx.request().method().name()).append(',');
-        field(line, "path", ctx.normalizedPath()).append(',');
-        line.append("\"status\":").append(ctx.response().getStatusCode()).append(',');
-        line.append("\"durationMs\":").append(Math.round((System.nanoTime() - started) / 1e5) / 10.0).append(',');
-        field(line, "clientId", ctx.get(CLIENT_ID_KEY)).append(',');
-        field(line, "rhf", ctx.get(RHF_KEY)).append(',');
-        field(line, "service", ctx.get(SERVICE_KEY));
-        String failure = ctx.get(UPSTREAM_FAILURE_KEY);
-        if (failure != null) {
-            field(line.append(','), "upstreamFailure", failure);
-        }
-        ACCESS.info(line.append('}').toString());
-    }
-
-    private static StringBuilder field(StringBuilder line, String name, Object value) {
-        line.append('"').append(name).append("\":");
-        if (value == null) {
-            return line.append("null");
-        }
-        line.append('"');
-        String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                line.append('\\').append(c);
-            } else if (c < 0x20) {
-                line.append(String.format("\\u%04x", (int) c));
-            } else {
-                line.append(c);
-            }
-        }
-        return line.append('"');
     }
 }
