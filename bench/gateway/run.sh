@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Gateway overhead benchmark: the same read endpoint (GET /api/v1/tasks?page=0&size=20, a ~400-byte JSON answer)
-#   (1) direct     wrk -> stub service
-#   (2) gateway    wrk -> TØRN gateway (token check, per-RHF checks, rate limit, proxy) -> stub service
-#   (3) nginx      wrk -> nginx as a plain reverse proxy (keep-alive upstream) -> stub service
-# in one run, then prints throughput and p99 for each and the ratios. The stub service is nginx returning a fixed
-# body, so the stub costs the same in all three. Everything runs on this machine (loopback only); what this script
-# starts it stops again.
-#   bench/gateway/run.sh                 defaults: 30 s per target, 2 wrk threads, 64 connections
-#   DURATION=60s CONNECTIONS=128 THREADS=2 bench/gateway/run.sh
+# Gateway overhead benchmark, in one run, for the same read endpoint (GET /api/v1/tasks?page=0&size=20):
+#   (1) direct     wrk -> task-service (the real service: token check, PostgreSQL query, JSON page)
+#   (2) gateway    wrk -> TØRN gateway (token check, per-RHF checks, rate limit, proxy) -> task-service
+#   (3) nginx      wrk -> nginx as a plain reverse proxy (keep-alive upstream, access log) -> task-service
+# then the same three against a stub service (nginx answering a fixed page) that costs next to nothing: the
+# proxies' own capacity. Prints throughput and p99 for each and the ratios. Everything runs on this machine
+# (loopback only); what this script starts it stops again.
+#   bench/gateway/run.sh                 defaults: 3 rounds of 15 s per target, 2 wrk threads, 64 connections
+#   ROUNDS=5 DURATION=30s CONNECTIONS=128 THREADS=2 bench/gateway/run.sh
 #   RESULTS=bench/gateway/RESULTS.md bench/gateway/run.sh   also appends the table to that file
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$ROOT/.run/bench-gateway"
-DURATION="${DURATION:-30s}"
+DURATION="${DURATION:-15s}"
+ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-20s}"
+TASK_WARMUP="${TASK_WARMUP:-60s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -24,11 +26,18 @@ free_port() { # first port from $1 on that nobody listens on
 }
 STUB_PORT="${STUB_PORT:-$(free_port 19001)}"
 NGINX_PORT="${NGINX_PORT:-$(free_port $((STUB_PORT + 2)))}"
+NGINX_TASK_PORT="${NGINX_TASK_PORT:-$(free_port $((NGINX_PORT + 2)))}"
+TASK_PORT="${TASK_PORT:-$(free_port 19082)}"
 GATEWAY_PORT="${GATEWAY_PORT:-$(free_port 19080)}"
 KC_PORT="${KC_PORT:-$(free_port 19180)}"
 KEYCLOAK_VERSION=26.5.6
 GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC}"
+TASK_JVM_OPTS="${TASK_JVM_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC}"
 PATH_UNDER_TEST="/api/v1/tasks?page=0&size=20"
+# The stub is reached through the gateway's grants route (any path answers the same fixed page)
+STUB_PATH="/api/v1/grants/rounds?page=0&size=20"
+BENCH_DB=torn_task_bench
+LOAD_BEFORE=$(cut -d' ' -f1-3 < /proc/loadavg | tr ' ' '/')
 mkdir -p "$WORK"
 
 need() { # command package
@@ -41,6 +50,7 @@ need() { # command package
 need wrk wrk
 need nginx nginx
 need curl curl
+need psql postgresql-client
 NGINX="$(command -v nginx)"
 
 PIDS=()
@@ -66,23 +76,35 @@ pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log off;
   keepalive_requests 1000000;
+  # the gateway writes one access-log line per request, so nginx does too (buffered, as nginx would be run)
+  log_format timed '\$remote_addr "\$request" \$status \$body_bytes_sent \$request_time';
+  access_log $WORK/nginx-access.log timed buffer=64k flush=1s;
   client_body_temp_path $WORK/nginx-tmp;
   proxy_temp_path $WORK/nginx-tmp;
   fastcgi_temp_path $WORK/nginx-tmp;
   uwsgi_temp_path $WORK/nginx-tmp;
   scgi_temp_path $WORK/nginx-tmp;
   upstream stub { server 127.0.0.1:$STUB_PORT; keepalive 128; }
+  upstream task { server 127.0.0.1:$TASK_PORT; keepalive 128; }
   # (1) the stub service: a fixed page of tasks
   server {
     listen 127.0.0.1:$STUB_PORT;
+    access_log off;
     location / {
       default_type application/json;
       return 200 '{"items":[{"code":"blodprove","title":"Blodprøvetaking","category":"lab","riskLevel":"LOW","requiresHealthProfessional":true,"status":"ACTIVE","version":3},{"code":"sengeredding","title":"Sengeredding","category":"pleie","riskLevel":"LOW","requiresHealthProfessional":false,"status":"ACTIVE","version":1}],"page":0,"size":20,"total":2}';
     }
   }
-  # (3) nginx as a plain reverse proxy in front of the stub
+  # (3) nginx as a plain reverse proxy in front of the task-service and of the stub
+  server {
+    listen 127.0.0.1:$NGINX_TASK_PORT;
+    location / {
+      proxy_pass http://task;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location / {
@@ -114,46 +136,111 @@ TOKEN=$(curl -fsS -d grant_type=password -d client_id=torn-cli -d username=vest-
   "$REALM/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 AUTH="Authorization: Bearer $TOKEN"
 
+build_if_stale() { # module
+  local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$1/src/main" "$ROOT/$1/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
+    (cd "$ROOT" && flock /tmp/torn-build.lock ./mvnw -B -q install -DskipTests -pl "$1" -am)
+  fi
+}
+build_if_stale gateway
+build_if_stale task-service
+
+echo "==> task-service on $TASK_PORT (database $BENCH_DB, demo task catalogue)"
+PG="psql -h ${PGHOST:-127.0.0.1} -p ${PGPORT:-5432} -U ${PGUSER:-postgres} -v ON_ERROR_STOP=1 -q"
+$PG -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB" postgres
+# No broker is needed for reads: Kafka points at a closed port and its client logs only errors.
+QUARKUS_HTTP_PORT=$TASK_PORT \
+QUARKUS_PROFILE=demo \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$BENCH_DB" \
+QUARKUS_OIDC_AUTH_SERVER_URL="$REALM" \
+KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$(free_port 19400)" \
+QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
+  setsid java $TASK_JVM_OPTS -jar "$ROOT/task-service/target/quarkus-app/quarkus-run.jar" \
+  > "$WORK/task-service.log" 2>&1 < /dev/null &
+TASK_PID=$!
+PIDS+=($TASK_PID)
+wait_http "http://127.0.0.1:$TASK_PORT$PATH_UNDER_TEST" 90 "$AUTH"
+
 echo "==> gateway on $GATEWAY_PORT"
-JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
-if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/gateway/src/main" "$ROOT/gateway/pom.xml" -newer "$JAR" -type f -print -quit)" ]; then
-  (cd "$ROOT" && flock /tmp/torn-build.lock ./mvnw -B -q package -DskipTests -pl gateway)
-fi
 QUARKUS_HTTP_PORT=$GATEWAY_PORT \
 QUARKUS_OIDC_AUTH_SERVER_URL="$REALM" \
-TORN_UPSTREAM_TASK_URL="http://127.0.0.1:$STUB_PORT" \
+TORN_UPSTREAM_TASK_URL="http://127.0.0.1:$TASK_PORT" \
+TORN_UPSTREAM_GRANTS_URL="http://127.0.0.1:$STUB_PORT" \
 TORN_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 \
 TORN_GATEWAY_RATE_LIMIT_BURST=1000000 \
-  setsid java $GATEWAY_JVM_OPTS -jar "$JAR" > "$WORK/gateway.log" 2>&1 < /dev/null &
-PIDS+=($!)
+TORN_GATEWAY_ACCESS_LOG_FILE="$WORK/gateway-access.log" \
+  setsid java $GATEWAY_JVM_OPTS -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" \
+  > "$WORK/gateway.log" 2>&1 < /dev/null &
+GATEWAY_PID=$!
+PIDS+=($GATEWAY_PID)
 wait_http "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" 60 "$AUTH"
+wait_http "http://127.0.0.1:$GATEWAY_PORT$STUB_PATH" 10 "$AUTH"
 
-run_wrk() { # name url duration
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+run_wrk() { # name url duration; also records the CPU the gateway and the task-service spent on the run
+  local g0 t0
+  g0=$(cpu_ticks "$GATEWAY_PID"); t0=$(cpu_ticks "$TASK_PID")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "$AUTH" "$2" > "$WORK/wrk-$1.txt"
+  echo "gateway_ticks $(($(cpu_ticks "$GATEWAY_PID") - g0))" >> "$WORK/wrk-$1.txt"
+  echo "task_ticks $(($(cpu_ticks "$TASK_PID") - t0))" >> "$WORK/wrk-$1.txt"
 }
-rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt"; }
-p99() { awk '$1 == "99%" {print $2}' "$WORK/wrk-$1.txt"; }
-errors() { awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' "$WORK/wrk-$1.txt"; }
+# figures of one target over the rounds: median requests/s, median p99 (in ms), error lines
+ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}'; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+rps() { for f in "$WORK"/wrk-"$1"-r*.txt; do awk '/^Requests\/sec/ {print $2}' "$f"; done | median; }
+p99() { for f in "$WORK"/wrk-"$1"-r*.txt; do awk '$1 == "99%" {print $2}' "$f" | ms; done | median; }
+# CPU time per request (µs) of a process (gateway_ticks, task_ticks), median over the rounds
+cpu_us() { for f in "$WORK"/wrk-"$1"-r*.txt; do
+  awk -v k="$2" -v us="$TICK_US" '/^Requests\/sec/ {r=$2} /^ *[0-9]+ requests in/ {n=$1} $1 == k {t=$2} END {if (n > 0) printf "%.0f\n", t * us / n}' "$f"
+done | median; }
+errors() { cat "$WORK"/wrk-"$1"-r*.txt | awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 echo "==> warm-up ($WARMUP each, not measured)"
+# the task-service's hot path (Hibernate, JSON, token check) needs longer than the proxies to be compiled
+run_wrk warmup-task "http://127.0.0.1:$TASK_PORT$PATH_UNDER_TEST" "$TASK_WARMUP"
 run_wrk warmup-gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$WARMUP"
-run_wrk warmup-nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" 5s
+run_wrk warmup-gateway-stub "http://127.0.0.1:$GATEWAY_PORT$STUB_PATH" "$WARMUP"
+run_wrk warmup-nginx "http://127.0.0.1:$NGINX_TASK_PORT$PATH_UNDER_TEST" 5s
 
-echo "==> measuring $DURATION each: direct, gateway, nginx"
-run_wrk direct "http://127.0.0.1:$STUB_PORT$PATH_UNDER_TEST" "$DURATION"
-run_wrk gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$DURATION"
-run_wrk nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" "$DURATION"
+# Rounds with the order rotated, so that drift (JIT, caches, other load) does not favour one target.
+declare -A URL=(
+  [direct]="http://127.0.0.1:$TASK_PORT$PATH_UNDER_TEST"
+  [gateway]="http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
+  [nginx]="http://127.0.0.1:$NGINX_TASK_PORT$PATH_UNDER_TEST"
+  [direct-stub]="http://127.0.0.1:$STUB_PORT$STUB_PATH"
+  [gateway-stub]="http://127.0.0.1:$GATEWAY_PORT$STUB_PATH"
+  [nginx-stub]="http://127.0.0.1:$NGINX_PORT$STUB_PATH"
+)
+rm -f "$WORK"/wrk-*-r*.txt
+for round in $(seq 1 "$ROUNDS"); do
+  echo "==> round $round of $ROUNDS ($DURATION per target)"
+  case $((round % 3)) in
+    1) order="direct gateway nginx" ;;
+    2) order="gateway nginx direct" ;;
+    0) order="nginx direct gateway" ;;
+  esac
+  for target in $order; do run_wrk "$target-r$round" "${URL[$target]}" "$DURATION"; done
+  for target in $order; do run_wrk "$target-stub-r$round" "${URL[$target-stub]}" "$DURATION"; done
+done
 
 D=$(rps direct); G=$(rps gateway); N=$(rps nginx)
+SD=$(rps direct-stub); SG=$(rps gateway-stub); SN=$(rps nginx-stub)
 TABLE=$(cat <<TXT
-| target | requests/s | p99 latency | errors |
-|---|---:|---:|---|
-| (1) direct to the stub | $D | $(p99 direct) | $(errors direct) |
-| (2) through the gateway | $G | $(p99 gateway) | $(errors gateway) |
-| (3) through nginx (reverse proxy) | $N | $(p99 nginx) | $(errors nginx) |
+| target | requests/s | p99 latency (ms) | gateway CPU µs/request | task-service CPU µs/request | errors |
+|---|---:|---:|---:|---:|---|
+| (1) direct to the task-service | $D | $(p99 direct) | – | $(cpu_us direct task_ticks) | $(errors direct) |
+| (2) through the gateway | $G | $(p99 gateway) | $(cpu_us gateway gateway_ticks) | $(cpu_us gateway task_ticks) | $(errors gateway) |
+| (3) through nginx (reverse proxy) | $N | $(p99 nginx) | – | $(cpu_us nginx task_ticks) | $(errors nginx) |
+| stub: direct | $SD | $(p99 direct-stub) | – | – | $(errors direct-stub) |
+| stub: through the gateway | $SG | $(p99 gateway-stub) | $(cpu_us gateway-stub gateway_ticks) | – | $(errors gateway-stub) |
+| stub: through nginx | $SN | $(p99 nginx-stub) | – | – | $(errors nginx-stub) |
 
-gateway / direct = $(awk -v g="$G" -v d="$D" 'BEGIN {printf "%.2f", g / d}'), gateway / nginx = $(awk -v g="$G" -v n="$N" 'BEGIN {printf "%.2f", g / n}')
-($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, GET $PATH_UNDER_TEST)
+task-service: gateway / direct = $(ratio "$G" "$D"), gateway / nginx = $(ratio "$G" "$N")
+stub: gateway / direct = $(ratio "$SG" "$SD"), gateway / nginx = $(ratio "$SG" "$SN")
+($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the run $LOAD_BEFORE, medians of $ROUNDS rounds of
+wrk -t$THREADS -c$CONNECTIONS -d$DURATION per target, order rotated per round, GET $PATH_UNDER_TEST)
 TXT
 )
 echo

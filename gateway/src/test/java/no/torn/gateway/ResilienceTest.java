@@ -70,17 +70,7 @@ class ResilienceTest {
 
     @Test
     void chunkedBodyOverTheLimitIs413Problem() throws Exception {
-        byte[] big = new byte[70 * 1024];
-        Arrays.fill(big, (byte) ' ');
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + io.restassured.RestAssured.port
-                        + "/api/v1/competence/imports"))
-                .header("Authorization", vestHr())
-                .header("Content-Type", "application/json")
-                // an input stream of unknown length is sent chunked, without Content-Length
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = sendChunked("POST", "/api/v1/competence/imports", 70 * 1024);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
         assertThat(response.body()).contains("payload-too-large");
@@ -89,17 +79,23 @@ class ResilienceTest {
     @Test
     void chunkedBodyOnAGetIsLimitedToo() throws Exception {
         // a body on a method that normally has none is still read within the limit, never streamed on unchecked
-        byte[] big = new byte[70 * 1024];
-        Arrays.fill(big, (byte) ' ');
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + io.restassured.RestAssured.port
-                        + "/api/v1/competence/employees"))
-                .header("Authorization", vestHr())
-                .method("GET", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = sendChunked("GET", "/api/v1/competence/employees", 70 * 1024);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+    }
+
+    /** Sends a JSON body of blanks as an input stream of unknown length: chunked, without Content-Length. */
+    private static HttpResponse<String> sendChunked(String method, String path, int size) throws Exception {
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) ' ');
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + io.restassured.RestAssured.port
+                        + path))
+                .header("Authorization", vestHr())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

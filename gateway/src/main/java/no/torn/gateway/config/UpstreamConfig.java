@@ -31,6 +31,7 @@ public interface UpstreamConfig {
         @WithDefault("2s")
         Duration connectTimeout();
 
+        /** Open connections to the service at most, per event loop of the gateway. */
         @WithName("max-connections")
         @WithDefault("100")
         int maxConnections();

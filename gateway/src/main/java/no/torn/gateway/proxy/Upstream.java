@@ -6,8 +6,13 @@ import no.torn.gateway.resilience.CircuitBreaker;
 
 import java.net.URI;
 
-/** One service behind the gateway: its base URL, its own connection pool, timeout and circuit breaker. */
-public record Upstream(String name, URI url, HttpClient client, long timeoutMillis, CircuitBreaker breaker) {
+/** One service behind the gateway: its base URL, its own connection pools, timeout and circuit breaker. */
+public record Upstream(String name, URI url, UpstreamClients clients, long timeoutMillis, CircuitBreaker breaker) {
+
+    /** The client to use from the calling thread (see {@link UpstreamClients}). */
+    public HttpClient client() {
+        return clients.current();
+    }
 
     public boolean tls() {
         return "https".equalsIgnoreCase(url.getScheme());

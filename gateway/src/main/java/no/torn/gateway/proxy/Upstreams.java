@@ -1,7 +1,6 @@
 package no.torn.gateway.proxy;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import jakarta.annotation.PreDestroy;
@@ -17,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The configured services, each with a pooled HTTP client to it. */
+/** The configured services, each with pooled HTTP clients to it (see {@link UpstreamClients}). */
 @ApplicationScoped
 public class Upstreams {
 
@@ -38,11 +37,11 @@ public class Upstreams {
                     .setKeepAliveTimeout(60)
                     .setTcpNoDelay(true)
                     .setName("upstream-" + name);
-            HttpClient client = vertx.createHttpClient(options,
-                    new PoolOptions().setHttp1MaxSize(upstream.maxConnections()).setMaxWaitQueueSize(1000));
+            PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.maxConnections()).setMaxWaitQueueSize(1000);
+            UpstreamClients clients = new UpstreamClients(() -> vertx.createHttpClient(options, pool));
             CircuitBreaker breaker = new CircuitBreaker(config.circuit().failureThreshold(),
                     config.circuit().openFor());
-            byName.put(name, new Upstream(name, url, client, upstream.timeout().toMillis(), breaker));
+            byName.put(name, new Upstream(name, url, clients, upstream.timeout().toMillis(), breaker));
         });
     }
 
@@ -56,6 +55,6 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        byName.values().forEach(u -> u.client().close());
+        byName.values().forEach(u -> u.clients().close());
     }
 }
