@@ -123,10 +123,10 @@ for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   if running "$name"; then echo "  $name already running"; continue; fi
   if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
+  cmd=(java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar")
   # the gateway's access log (one JSON line per request) goes to a file of its own
-  access_log=""; [ "$name" = gateway ] && access_log="$LOGS/gateway-access.log"
-  TORN_GATEWAY_ACCESS_LOG_FILE=$access_log QUARKUS_PROFILE=$PROFILE \
-    start_bg "$name" "$LOGS/$name.log" java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  if [ "$name" = gateway ]; then cmd=(env TORN_GATEWAY_ACCESS_LOG_FILE="$LOGS/gateway-access.log" "${cmd[@]}"); fi
+  QUARKUS_PROFILE=$PROFILE start_bg "$name" "$LOGS/$name.log" "${cmd[@]}"
 done
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
