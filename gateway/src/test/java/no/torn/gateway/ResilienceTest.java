@@ -112,6 +112,18 @@ class ResilienceTest {
     }
 
     @Test
+    void oversizedHeadersAre431Problem() {
+        given().header("Authorization", vestHr()).header("X-Note", "x".repeat(30_000))
+                .when().get("/api/v1/competence/employees")
+                .then().statusCode(431).contentType(PROBLEM)
+                .body("type", equalTo("https://torn.no/problems/headers-too-large"))
+                .body("status", equalTo(431));
+        given().header("Authorization", vestHr()).header("X-Note", "x".repeat(4_000))
+                .when().get("/api/v1/competence/employees")
+                .then().statusCode(200).body("service", equalTo("competence"));
+    }
+
+    @Test
     void bodyUnderTheLimitPasses() {
         given().header("Authorization", vestHr()).contentType(ContentType.JSON)
                 .body("{\"note\":\"" + "x".repeat(60 * 1024) + "\"}")

@@ -33,6 +33,11 @@ public interface GatewayConfig {
     @WithDefault("4000")
     int maxUriLength();
 
+    /** Most bytes of request header names and values passed on; more are answered 431. */
+    @WithName("max-header-bytes")
+    @WithDefault("16384")
+    int maxHeaderBytes();
+
     /**
      * Path prefixes whose GET requests may name any RHF: published experience reports and grant awards are
      * readable by every authenticated user (DESIGN.md, "Tenancy and roles").

@@ -10,6 +10,7 @@ import no.torn.gateway.security.CallerAuthenticator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -33,12 +34,14 @@ public class EdgeHandler {
 
     private final long maxBodySize;
     private final int maxUriLength;
+    private final int maxHeaderBytes;
     private final AccessLog accessLog;
 
     public EdgeHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
                        MemorySize maxBodySize, GatewayConfig config, AccessLog accessLog) {
         this.maxBodySize = maxBodySize.asLongValue();
         this.maxUriLength = config.maxUriLength();
+        this.maxHeaderBytes = config.maxHeaderBytes();
         this.accessLog = accessLog;
     }
 
@@ -58,12 +61,18 @@ public class EdgeHandler {
             ctx.addEndHandler(ar -> accessLog.record(ctx, started));
         }
 
-        // The HTTP layer accepts long request lines (quarkus.http.limits.max-initial-line-length) so that this
-        // limit, below the services' own, is answered as a problem rather than a bare 414.
+        // The HTTP layer accepts long request lines and large headers (quarkus.http.limits.*) so that these
+        // limits, below the services' own, are answered as problems rather than a bare 414 or 431.
         if (request.uri().length() > maxUriLength) {
             ctx.response().putHeader("Connection", "close");
             Problems.send(ctx, Problems.Kind.URI_TOO_LONG,
                     "The request target is longer than " + maxUriLength + " characters");
+            return;
+        }
+        if (headerBytes(request) > maxHeaderBytes) {
+            ctx.response().putHeader("Connection", "close");
+            Problems.send(ctx, Problems.Kind.HEADERS_TOO_LARGE,
+                    "The request headers are larger than " + maxHeaderBytes + " bytes");
             return;
         }
         String length = request.getHeader("Content-Length");
@@ -83,6 +92,14 @@ public class EdgeHandler {
             }
         }
         ctx.next();
+    }
+
+    private static int headerBytes(HttpServerRequest request) {
+        int bytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4; // ": " and CRLF
+        }
+        return bytes;
     }
 
     public void failure(RoutingContext ctx) {

@@ -22,6 +22,7 @@ public final class Problems {
         PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
         URI_TOO_LONG("uri-too-long", "Request target too long", 414),
         TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
+        HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", 431),
         INTERNAL("internal-error", "Internal error", 500),
         BAD_GATEWAY("bad-gateway", "Bad gateway", 502),
         SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
