@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * What every request gets, before authentication runs: a request id (taken from the client when well-formed,
- * else generated) returned on the response, the target length and body size limits answered as problem+json, and
- * one {@link AccessLog} line when the response ends. Also the failure handler that turns authentication and framework
- * failures into problem+json (an unreachable identity provider is a 503, never a 500).
+ * else generated) returned on the response, the limits on target length, header size and body size answered as
+ * problem+json, and one {@link AccessLog} line when the response ends. Also the failure handler that turns
+ * authentication and framework failures into problem+json (an unreachable identity provider is a 503, never a 500).
  */
 @ApplicationScoped
 public class EdgeHandler {
