@@ -5,7 +5,9 @@ import no.torn.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -18,58 +20,39 @@ public final class QueryParams {
     }
 
     public static <E extends Enum<E>> E enumOf(Class<E> type, String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
-        }
+        return parse(value, name, null, text -> Enum.valueOf(type, text), "must be one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     public static UUID uuid(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be a UUID");
-        }
+        return parse(value, name, null, UUID::fromString, "must be a UUID");
     }
 
     public static Integer integer(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be a whole number");
-        }
+        return parse(value, name, null, Integer::valueOf, "must be a whole number");
     }
 
     public static Boolean bool(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase()) {
+        return parse(value, name, null, text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ProblemException.invalid(name, "must be true or false");
-        };
+            default -> throw new IllegalArgumentException(text);
+        }, "must be true or false");
     }
 
     public static LocalDate date(String value, String name, LocalDate fallback) {
+        return parse(value, name, fallback, LocalDate::parse, "must be a date (YYYY-MM-DD)");
+    }
+
+    /** Blank gives the fallback; a value the parser refuses is a 400 naming the parameter. */
+    private static <T> T parse(String value, String name, T fallback, Function<String, T> parser, String expected) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date (YYYY-MM-DD)");
+            return parser.apply(value.strip());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw ProblemException.invalid(name, expected);
         }
     }
 }
