@@ -39,11 +39,7 @@ public final class TestTokens {
 
     /** A password-grant token of the public {@code torn-cli} client for a demo user, e.g. {@code vest-hr}. */
     public static String user(String username) {
-        return cached("user:" + username, Map.of(
-                "grant_type", "password",
-                "client_id", "torn-cli",
-                "username", username,
-                "password", DEMO_PASSWORD));
+        return cached("user:" + username, passwordGrant("torn-cli", username));
     }
 
     /**
@@ -51,11 +47,12 @@ public final class TestTokens {
      * (tokens live 5 seconds) or {@code other-app} (tokens without the torn-api audience).
      */
     public static String freshUser(String clientId, String username) {
-        return fetch(Map.of(
-                "grant_type", "password",
-                "client_id", clientId,
-                "username", username,
-                "password", DEMO_PASSWORD));
+        return fetch(passwordGrant(clientId, username));
+    }
+
+    private static Map<String, String> passwordGrant(String clientId, String username) {
+        return Map.of("grant_type", "password", "client_id", clientId, "username", username,
+                "password", DEMO_PASSWORD);
     }
 
     /** A client-credentials token of an RHF's HR integration, e.g. {@code hr-integration-helse-vest}. */
