@@ -192,7 +192,7 @@ rps() { for f in "$WORK"/wrk-"$1"-r*.txt; do awk '/^Requests\/sec/ {print $2}' "
 p99() { for f in "$WORK"/wrk-"$1"-r*.txt; do awk '$1 == "99%" {print $2}' "$f" | ms; done | median; }
 # CPU time per request (µs) of a process (gateway_ticks, task_ticks), median over the rounds
 cpu_us() { for f in "$WORK"/wrk-"$1"-r*.txt; do
-  awk -v k="$2" -v us="$TICK_US" '/^Requests\/sec/ {r=$2} /^ *[0-9]+ requests in/ {n=$1} $1 == k {t=$2} END {if (n > 0) printf "%.0f\n", t * us / n}' "$f"
+  awk -v k="$2" -v us="$TICK_US" '/^ *[0-9]+ requests in/ {n=$1} $1 == k {t=$2} END {if (n > 0) printf "%.0f\n", t * us / n}' "$f"
 done | median; }
 errors() { cat "$WORK"/wrk-"$1"-r*.txt | awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }

@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,7 +131,7 @@ public class AccessLog {
             if (out != null) {
                 out.flush();
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             LOG.warnf("Access log %s could not be written: %s", file.orElseThrow(), e.getMessage());
         }
     }
