@@ -48,6 +48,21 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aTokenSharingAnotherTokensTailIsNotTakenForIt() {
+        VerifiedTokens tokens = cache(10);
+        String tail = "s".repeat(VerifiedTokens.KEY_LENGTH);
+        String first = "header.first-payload." + tail;
+        String second = "header.second-payload." + tail;
+        tokens.remember(first, expiringIn(600), Set.of("hf-hr"));
+        assertThat(tokens.find(second)).isNull();
+        assertThat(tokens.find(first).token()).isEqualTo(first);
+
+        tokens.remember(second, expiringIn(600), Set.of("national-admin"));
+        assertThat(tokens.find(second).caller().roles()).containsExactly("national-admin");
+        assertThat(tokens.find(first)).isNull(); // displaced, verified again on next use
+    }
+
+    @Test
     void staysWithinItsSizeAndCanBeTurnedOff() {
         VerifiedTokens tokens = cache(3);
         for (int i = 0; i < 10; i++) {
