@@ -4,18 +4,26 @@
 #   (2) gateway    wrk -> TØRN gateway (token check, per-RHF checks, rate limit, proxy) -> task-service
 #   (3) nginx      wrk -> nginx as a plain reverse proxy (keep-alive upstream, access log) -> task-service
 # then the same three against a stub service (nginx answering a fixed page) that costs next to nothing: the
-# proxies' own capacity. Prints throughput and p99 for each and the ratios. Everything runs on this machine
-# (loopback only); what this script starts it stops again.
-#   bench/gateway/run.sh                 defaults: 3 rounds of 15 s per target, 2 wrk threads, 64 connections
-#   ROUNDS=5 DURATION=30s CONNECTIONS=128 THREADS=2 bench/gateway/run.sh
+# proxies' own capacity. Prints throughput, p99 and CPU per request for each and the ratios. Everything runs on
+# this machine (loopback only); what this script starts it stops again.
+# The service is measured in two layouts of the cores (TOPOLOGY=shared|split|both, default both):
+#   shared  every process may run on every core: a proxy's CPU is taken from the service behind it
+#   split   the task-service and the database backends serving it on core 0, the proxy under test and wrk on the
+#           other cores (as when the gateway runs on machines of its own)
+#   bench/gateway/run.sh                 defaults: 5 rounds of 15 s per target, 2 wrk threads, 64 connections
+#   ROUNDS=3 DURATION=30s CONNECTIONS=128 THREADS=2 TOPOLOGY=shared bench/gateway/run.sh
 #   RESULTS=bench/gateway/RESULTS.md bench/gateway/run.sh   also appends the table to that file
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$ROOT/.run/bench-gateway"
 DURATION="${DURATION:-15s}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"
 WARMUP="${WARMUP:-20s}"
 TASK_WARMUP="${TASK_WARMUP:-60s}"
+# the JIT needs minutes of traffic at the service's request rate before the gateway's path is fully compiled
+GATEWAY_WARMUP="${GATEWAY_WARMUP:-150s}"
+TOPOLOGY="${TOPOLOGY:-both}"
+[ "$(nproc)" -lt 2 ] && TOPOLOGY=shared
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -50,6 +58,7 @@ need() { # command package
 need wrk wrk
 need nginx nginx
 need curl curl
+need taskset util-linux
 need psql postgresql-client
 NGINX="$(command -v nginx)"
 
@@ -132,9 +141,11 @@ if ! curl -fsS -o /dev/null "$REALM/.well-known/openid-configuration" 2>/dev/nul
   PIDS+=($!)
   wait_http "$REALM/.well-known/openid-configuration" 180
 fi
-TOKEN=$(curl -fsS -d grant_type=password -d client_id=torn-cli -d username=vest-hr -d password=torn-demo \
-  "$REALM/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-AUTH="Authorization: Bearer $TOKEN"
+fresh_auth() { # a new token for every wrk run: a run of many rounds outlives one (15 min)
+  AUTH="Authorization: Bearer $(curl -fsS -d grant_type=password -d client_id=torn-cli -d username=vest-hr \
+    -d password=torn-demo "$REALM/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')"
+}
+fresh_auth
 
 build_if_stale() { # module
   local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
@@ -176,35 +187,52 @@ PIDS+=($GATEWAY_PID)
 wait_http "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" 60 "$AUTH"
 wait_http "http://127.0.0.1:$GATEWAY_PORT$STUB_PATH" 10 "$AUTH"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+cpu_ticks() { # user + system time of processes, in clock ticks
+  local t=0 pid
+  for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$t"
+}
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
-run_wrk() { # name url duration; also records the CPU the gateway and the task-service spent on the run
-  local g0 t0
-  g0=$(cpu_ticks "$GATEWAY_PID"); t0=$(cpu_ticks "$TASK_PID")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "$AUTH" "$2" > "$WORK/wrk-$1.txt"
+NGINX_PIDS=("$(cat "$WORK/nginx.pid")" $(pgrep -P "$(cat "$WORK/nginx.pid")"))
+ALL_CPUS="0-$(($(nproc) - 1))"
+WRK_CPUS="$ALL_CPUS"
+pin() { # cpus pid... (every thread of each process)
+  local cpus=$1 pid; shift
+  for pid in "$@"; do taskset -a -p -c "$cpus" "$pid" >/dev/null; done
+}
+# the PostgreSQL backends serving the task-service's pool (they end with it; the server itself is not touched)
+db_backends() { $PG -At -c "select pid from pg_stat_activity where datname = '$BENCH_DB'" postgres; }
+layout() { # shared | split
+  if [ "$1" = split ]; then
+    pin 0 "$TASK_PID" $(db_backends)
+    pin "1-$(($(nproc) - 1))" "$GATEWAY_PID" "${NGINX_PIDS[@]}"; WRK_CPUS="1-$(($(nproc) - 1))"
+  else
+    pin "$ALL_CPUS" "$TASK_PID" $(db_backends) "$GATEWAY_PID" "${NGINX_PIDS[@]}"; WRK_CPUS="$ALL_CPUS"
+  fi
+}
+run_wrk() { # name url duration; also records the CPU the proxies and the task-service spent on the run
+  local g0 n0 t0
+  fresh_auth
+  g0=$(cpu_ticks "$GATEWAY_PID"); n0=$(cpu_ticks "${NGINX_PIDS[@]}"); t0=$(cpu_ticks "$TASK_PID")
+  taskset -c "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "$AUTH" "$2" > "$WORK/wrk-$1.txt"
   echo "gateway_ticks $(($(cpu_ticks "$GATEWAY_PID") - g0))" >> "$WORK/wrk-$1.txt"
+  echo "nginx_ticks $(($(cpu_ticks "${NGINX_PIDS[@]}") - n0))" >> "$WORK/wrk-$1.txt"
   echo "task_ticks $(($(cpu_ticks "$TASK_PID") - t0))" >> "$WORK/wrk-$1.txt"
 }
 # figures of one target over the rounds: median requests/s, median p99 (in ms), error lines
 ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}'; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 rps() { for f in "$WORK"/wrk-"$1"-r*.txt; do awk '/^Requests\/sec/ {print $2}' "$f"; done | median; }
+spread() { for f in "$WORK"/wrk-"$1"-r*.txt; do awk '/^Requests\/sec/ {printf "%.0f\n", $2}' "$f"; done | sort -n \
+  | awk 'NR == 1 {lo=$1} {hi=$1} END {print lo " – " hi}'; }
 p99() { for f in "$WORK"/wrk-"$1"-r*.txt; do awk '$1 == "99%" {print $2}' "$f" | ms; done | median; }
-# CPU time per request (µs) of a process (gateway_ticks, task_ticks), median over the rounds
+# CPU time per request (µs) of a process (gateway_ticks, nginx_ticks, task_ticks), median over the rounds
 cpu_us() { for f in "$WORK"/wrk-"$1"-r*.txt; do
   awk -v k="$2" -v us="$TICK_US" '/^ *[0-9]+ requests in/ {n=$1} $1 == k {t=$2} END {if (n > 0) printf "%.0f\n", t * us / n}' "$f"
 done | median; }
 errors() { cat "$WORK"/wrk-"$1"-r*.txt | awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-echo "==> warm-up ($WARMUP each, not measured)"
-# the task-service's hot path (Hibernate, JSON, token check) needs longer than the proxies to be compiled
-run_wrk warmup-task "http://127.0.0.1:$TASK_PORT$PATH_UNDER_TEST" "$TASK_WARMUP"
-run_wrk warmup-gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$WARMUP"
-run_wrk warmup-gateway-stub "http://127.0.0.1:$GATEWAY_PORT$STUB_PATH" "$WARMUP"
-run_wrk warmup-nginx "http://127.0.0.1:$NGINX_TASK_PORT$PATH_UNDER_TEST" 5s
-
-# Rounds with the order rotated, so that drift (JIT, caches, other load) does not favour one target.
 declare -A URL=(
   [direct]="http://127.0.0.1:$TASK_PORT$PATH_UNDER_TEST"
   [gateway]="http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
@@ -213,34 +241,58 @@ declare -A URL=(
   [gateway-stub]="http://127.0.0.1:$GATEWAY_PORT$STUB_PATH"
   [nginx-stub]="http://127.0.0.1:$NGINX_PORT$STUB_PATH"
 )
+declare -A PROXY_TICKS=([direct]=- [gateway]=gateway_ticks [nginx]=nginx_ticks)
+
+echo "==> warm-up (not measured): task-service $TASK_WARMUP, gateway $GATEWAY_WARMUP, stub $WARMUP"
+layout shared
+# the task-service's hot path (Hibernate, JSON, token check) needs longer than the proxies to be compiled
+run_wrk warmup-task "${URL[direct]}" "$TASK_WARMUP"
+run_wrk warmup-gateway "${URL[gateway]}" "$GATEWAY_WARMUP"
+run_wrk warmup-gateway-stub "${URL[gateway-stub]}" "$WARMUP"
+run_wrk warmup-nginx "${URL[nginx]}" 5s
+
+case "$TOPOLOGY" in both) LAYOUTS="shared split" ;; *) LAYOUTS="$TOPOLOGY" ;; esac
+# Rounds with the order rotated, so that drift (JIT, caches, other load) does not favour one target.
 rm -f "$WORK"/wrk-*-r*.txt
 for round in $(seq 1 "$ROUNDS"); do
-  echo "==> round $round of $ROUNDS ($DURATION per target)"
+  echo "==> round $round of $ROUNDS ($DURATION per target; $LAYOUTS)"
   case $((round % 3)) in
     1) order="direct gateway nginx" ;;
     2) order="gateway nginx direct" ;;
     0) order="nginx direct gateway" ;;
   esac
-  for target in $order; do run_wrk "$target-r$round" "${URL[$target]}" "$DURATION"; done
-  for target in $order; do run_wrk "$target-stub-r$round" "${URL[$target-stub]}" "$DURATION"; done
+  for lay in $LAYOUTS; do
+    layout "$lay"
+    for target in $order; do run_wrk "$lay-$target-r$round" "${URL[$target]}" "$DURATION"; done
+  done
+  layout shared
+  for target in $order; do run_wrk "stub-$target-r$round" "${URL[$target-stub]}" "$DURATION"; done
 done
+layout shared
 
-D=$(rps direct); G=$(rps gateway); N=$(rps nginx)
-SD=$(rps direct-stub); SG=$(rps gateway-stub); SN=$(rps nginx-stub)
+row() { # label run-name proxy-ticks-key
+  local proxy="–"
+  [ "$3" != - ] && proxy=$(cpu_us "$2" "$3")
+  local task="–"
+  [[ "$2" != stub-* ]] && task=$(cpu_us "$2" task_ticks)
+  echo "| $1 | $(rps "$2") | $(spread "$2") | $(p99 "$2") | $proxy | $task | $(errors "$2") |"
+}
+TABLE="| layout | target | requests/s (median) | per round | p99 latency (ms) | proxy CPU µs/request | task-service CPU µs/request | errors |
+|---|---|---:|---:|---:|---:|---:|---|"
+SUMMARY=""
+for lay in $LAYOUTS stub; do
+  for target in direct gateway nginx; do
+    TABLE+=$'\n'"$(row "$lay | $target" "$lay-$target" "${PROXY_TICKS[$target]}")"
+  done
+  D=$(rps "$lay-direct"); G=$(rps "$lay-gateway"); N=$(rps "$lay-nginx")
+  SUMMARY+="$lay: gateway / direct = $(ratio "$G" "$D"), gateway / nginx = $(ratio "$G" "$N"), nginx / direct = $(ratio "$N" "$D")"$'\n'
+done
 TABLE=$(cat <<TXT
-| target | requests/s | p99 latency (ms) | gateway CPU µs/request | task-service CPU µs/request | errors |
-|---|---:|---:|---:|---:|---|
-| (1) direct to the task-service | $D | $(p99 direct) | – | $(cpu_us direct task_ticks) | $(errors direct) |
-| (2) through the gateway | $G | $(p99 gateway) | $(cpu_us gateway gateway_ticks) | $(cpu_us gateway task_ticks) | $(errors gateway) |
-| (3) through nginx (reverse proxy) | $N | $(p99 nginx) | – | $(cpu_us nginx task_ticks) | $(errors nginx) |
-| stub: direct | $SD | $(p99 direct-stub) | – | – | $(errors direct-stub) |
-| stub: through the gateway | $SG | $(p99 gateway-stub) | $(cpu_us gateway-stub gateway_ticks) | – | $(errors gateway-stub) |
-| stub: through nginx | $SN | $(p99 nginx-stub) | – | – | $(errors nginx-stub) |
+$TABLE
 
-task-service: gateway / direct = $(ratio "$G" "$D"), gateway / nginx = $(ratio "$G" "$N")
-stub: gateway / direct = $(ratio "$SG" "$SD"), gateway / nginx = $(ratio "$SG" "$SN")
-($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the run $LOAD_BEFORE, medians of $ROUNDS rounds of
-wrk -t$THREADS -c$CONNECTIONS -d$DURATION per target, order rotated per round, GET $PATH_UNDER_TEST)
+$SUMMARY($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the run $LOAD_BEFORE, medians of $ROUNDS rounds of
+wrk -t$THREADS -c$CONNECTIONS -d$DURATION per target, order rotated per round, GET $PATH_UNDER_TEST; stub rows: shared
+cores, GET $STUB_PATH)
 TXT
 )
 echo
