@@ -65,7 +65,10 @@ NGINX="$(command -v nginx)"
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
-  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  local pidfile
+  for pidfile in "$WORK/nginx.pid" "$WORK/stub.pid"; do
+    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -79,24 +82,28 @@ wait_http() { # url seconds [header]
 }
 
 echo "==> stub service and nginx reverse proxy"
-cat > "$WORK/nginx.conf" <<CONF
+# Two nginx instances: the stub apart from the proxy, so that the proxy's CPU figure counts proxying only.
+nginx_conf() { # name servers...: a one-worker nginx with its own pid file, logs and temp folder
+  local name=$1; shift
+  mkdir -p "$WORK/$name-tmp"
+  cat <<CONF
 worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
+pid $WORK/$name.pid;
+error_log $WORK/$name-error.log warn;
 events { worker_connections 4096; }
 http {
   keepalive_requests 1000000;
-  # the gateway writes one access-log line per request, so nginx does too (buffered, as nginx would be run)
-  log_format timed '\$remote_addr "\$request" \$status \$body_bytes_sent \$request_time';
-  access_log $WORK/nginx-access.log timed buffer=64k flush=1s;
-  client_body_temp_path $WORK/nginx-tmp;
-  proxy_temp_path $WORK/nginx-tmp;
-  fastcgi_temp_path $WORK/nginx-tmp;
-  uwsgi_temp_path $WORK/nginx-tmp;
-  scgi_temp_path $WORK/nginx-tmp;
-  upstream stub { server 127.0.0.1:$STUB_PORT; keepalive 128; }
-  upstream task { server 127.0.0.1:$TASK_PORT; keepalive 128; }
-  # (1) the stub service: a fixed page of tasks
+  client_body_temp_path $WORK/$name-tmp;
+  proxy_temp_path $WORK/$name-tmp;
+  fastcgi_temp_path $WORK/$name-tmp;
+  uwsgi_temp_path $WORK/$name-tmp;
+  scgi_temp_path $WORK/$name-tmp;
+$*
+}
+CONF
+}
+# the stub service: a fixed page of tasks
+nginx_conf stub "$(cat <<SERVERS
   server {
     listen 127.0.0.1:$STUB_PORT;
     access_log off;
@@ -105,7 +112,15 @@ http {
       return 200 '{"items":[{"code":"blodprove","title":"Blodprøvetaking","category":"lab","riskLevel":"LOW","requiresHealthProfessional":true,"status":"ACTIVE","version":3},{"code":"sengeredding","title":"Sengeredding","category":"pleie","riskLevel":"LOW","requiresHealthProfessional":false,"status":"ACTIVE","version":1}],"page":0,"size":20,"total":2}';
     }
   }
-  # (3) nginx as a plain reverse proxy in front of the task-service and of the stub
+SERVERS
+)" > "$WORK/stub.conf"
+# (3) nginx as a plain reverse proxy in front of the task-service and of the stub; the gateway writes one
+# access-log line per request, so nginx does too (buffered, as nginx would be run)
+nginx_conf nginx "$(cat <<SERVERS
+  log_format timed '\$remote_addr "\$request" \$status \$body_bytes_sent \$request_time';
+  access_log $WORK/nginx-access.log timed buffer=64k flush=1s;
+  upstream stub { server 127.0.0.1:$STUB_PORT; keepalive 128; }
+  upstream task { server 127.0.0.1:$TASK_PORT; keepalive 128; }
   server {
     listen 127.0.0.1:$NGINX_TASK_PORT;
     location / {
@@ -122,9 +137,9 @@ http {
       proxy_set_header Connection "";
     }
   }
-}
-CONF
-mkdir -p "$WORK/nginx-tmp"
+SERVERS
+)" > "$WORK/nginx.conf"
+"$NGINX" -c "$WORK/stub.conf" -p "$WORK"
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
 wait_http "http://127.0.0.1:$STUB_PORT$PATH_UNDER_TEST" 10
 
