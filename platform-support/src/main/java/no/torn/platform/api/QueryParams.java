@@ -44,6 +44,10 @@ public final class QueryParams {
         return parse(value, name, fallback, LocalDate::parse, "must be a date (YYYY-MM-DD)");
     }
 
+    public static java.time.Instant instant(String value, String name) {
+        return parse(value, name, null, java.time.Instant::parse, "must be an ISO-8601 instant (2026-01-31T12:00:00Z)");
+    }
+
     /** Blank gives the fallback; a value the parser refuses is a 400 naming the parameter. */
     private static <T> T parse(String value, String name, T fallback, Function<String, T> parser, String expected) {
         if (value == null || value.isBlank()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -48,6 +49,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
         return json(e);
     }
@@ -56,9 +62,16 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping.getPath());
-            String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                    ? describeExpected(invalid.getTargetType())
-                    : "has the wrong type or shape";
+            String message;
+            if (e instanceof UnrecognizedPropertyException) {
+                message = "is not a known property";
+            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+                message = describeExpected(invalid.getTargetType());
+            } else if (mapping.getOriginalMessage() != null && mapping.getOriginalMessage().startsWith("must be")) {
+                message = mapping.getOriginalMessage();
+            } else {
+                message = "has the wrong type or shape";
+            }
             return Problem.of(ProblemType.VALIDATION, field + ": " + message,
                     List.of(new Problem.Violation(field, message))).toResponse();
         }

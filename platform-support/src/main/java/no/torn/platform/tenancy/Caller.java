@@ -9,6 +9,8 @@ import no.torn.platform.problem.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
+import java.util.Set;
+import no.torn.platform.application.Actor;
 
 /**
  * Who is calling, as the verified token says: home RHF, optional HF, roles. All tenant checks go through here so
@@ -31,6 +33,28 @@ public class Caller {
     public String id() {
         String subject = token.getSubject();
         return subject != null ? subject : identity.getPrincipal().getName();
+    }
+
+    /**
+     * The caller as an {@link Actor} value for application services: id, display name and role at the time for the
+     * audit trail, client id for the idempotency scope, RHF and HF for access decisions.
+     */
+    public Actor actor() {
+        Set<String> roles = identity.getRoles();
+        String name = firstNonBlank(claim(token, "name"), claim(token, "preferred_username"), id());
+        String rhf = claim(token, RHF_CLAIM);
+        return new Actor(id(), name, Actor.primaryRole(roles), claim(token, "azp"),
+                rhf == null || HealthRegion.fromCode(rhf).isEmpty() ? null : rhf, hf().orElse(null),
+                employeeNumber().orElse(null), roles);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** The caller's home RHF; the request filter has already refused tokens without a known one. */
