@@ -62,10 +62,38 @@ class ConsumerTest {
         assertThat(dead.get(0).headers()).containsKey("dead-letter-reason");
     }
 
+    @Test
+    void invalidDataGoesToDeadLetterTopicAndUnroutedTypesAreSkipped() throws Exception {
+        String poison = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(TOPIC, poison, cloudEvent(UUID.randomUUID().toString(), poison,
+                    "no.torn.platform.probe-created.v1", "{\"colour\":\"Not A Word\"}"))).get();
+            producer.send(new ProducerRecord<>(TOPIC, poison, cloudEvent(UUID.randomUUID().toString(), other,
+                    "no.torn.platform.probe-deleted.v1", "{}"))).get();
+            producer.send(new ProducerRecord<>(TOPIC, poison, cloudEvent(UUID.randomUUID().toString(), after,
+                    "no.torn.platform.probe-created.v1", "{\"colour\":\"blue\",\"addedLater\":1}"))).get();
+        }
+        // Unknown data properties are tolerated: producers may add fields within a version.
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(after) == 1);
+        assertThat(count(poison)).isZero();
+        assertThat(count(other)).isZero();
+        var dead = TopicReader.awaitRaw(bootstrap, TOPIC + ".dlq", r -> poison.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).contains("Not A Word");
+    }
+
     private static String cloudEvent(String id, String subject) {
+        return cloudEvent(id, subject, "no.torn.platform.probe-created.v1", "{}");
+    }
+
+    private static String cloudEvent(String id, String subject, String type, String data) {
         return """
-                {"specversion":"1.0","id":"%s","source":"/test","type":"no.torn.platform.probe-created.v1",
-                 "subject":"%s","time":"2026-01-01T00:00:00Z","rhf":"helse-vest","data":{}}""".formatted(id, subject);
+                {"specversion":"1.0","id":"%s","source":"/test","type":"%s",
+                 "subject":"%s","time":"2026-01-01T00:00:00Z","rhf":"helse-vest","data":%s}"""
+                .formatted(id, type, subject, data);
     }
 
     private KafkaProducer<String, String> producer() {

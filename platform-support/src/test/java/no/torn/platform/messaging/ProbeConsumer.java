@@ -1,33 +1,37 @@
 package no.torn.platform.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Pattern;
 import no.torn.platform.outbox.CloudEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A consumer as services write them: parse, dedupe by event id, apply, all in one transaction. */
+/** A consumer in the one shape services use: routes by type, typed and validated data, inbox, DLQ on failure. */
 @ApplicationScoped
 public class ProbeConsumer {
 
-    @Inject
-    ObjectMapper mapper;
+    /** Probe data: {@code colour}, when given, must be a word; a payload that breaks it is poison. */
+    public record ProbeData(@Pattern(regexp = "[a-z]+") String colour) {
+    }
 
     @Inject
-    ProcessedEvents processed;
+    InboundEvents events;
 
     @Inject
     EntityManager em;
 
+    private final EventRoutes routes = new EventRoutes()
+            .on("no.torn.platform.probe-created.", ProbeData.class, this::applied);
+
     @Incoming("probe-events")
-    @Transactional
+    @Blocking
     public void consume(String json) {
-        CloudEvent event = CloudEvent.parse(mapper, json);
-        if (!processed.firstDelivery("probe", event.id())) {
-            return;
-        }
+        events.consume("probe", json, routes);
+    }
+
+    void applied(CloudEvent event, ProbeData data) {
         em.createNativeQuery("insert into probe_applied (event_id, subject) values (?1, ?2)")
                 .setParameter(1, event.id()).setParameter(2, event.subject()).executeUpdate();
     }

@@ -93,4 +93,44 @@ class ProblemMappingTest {
                 .body(not(containsString("secret internal detail")))
                 .body(not(containsString("at no.torn")));
     }
+
+    @Test
+    void unknownPropertiesAreRefusedNamingTheProperty() {
+        given().contentType("application/json").body("{\"name\":\"x\",\"kind\":\"REAL\",\"colour\":\"red\"}")
+                .when().post("/api/v1/probe")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("colour"))
+                .body("violations[0].message", containsString("not a known property"));
+        given().contentType("application/json")
+                .body("{\"name\":\"x\",\"kind\":\"REAL\",\"items\":[{\"code\":\"A\",\"extra\":1}]}")
+                .when().post("/api/v1/probe")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("items[0].extra"));
+    }
+
+    @Test
+    void datesAreOnlyIsoStrings() {
+        for (String value : new String[]{"12345", "1.5", "true", "[2026,1,5]", "{\"year\":2026}"}) {
+            given().contentType("application/json")
+                    .body("{\"name\":\"x\",\"kind\":\"REAL\",\"acquiredOn\":" + value + "}")
+                    .when().post("/api/v1/probe")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("violations[0].field", equalTo("acquiredOn"))
+                    .body("violations[0].message", containsString("ISO-8601"));
+        }
+        given().contentType("application/json").body("{\"name\":\"x\",\"kind\":\"REAL\",\"acquiredOn\":\"2026-01-05\"}")
+                .when().post("/api/v1/probe")
+                .then().statusCode(200).body("acquiredOn", equalTo("2026-01-05"));
+    }
+
+    @Test
+    void controlCharactersInPathOrQueryAre400() {
+        given().urlEncodingEnabled(false).when().get("/api/v1/probe/%00")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("path"));
+        given().urlEncodingEnabled(false).when().get("/api/v1/probe/a%0Ab")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().urlEncodingEnabled(false)
+                .when().get("/api/v1/probe/6f1d1d7e-8e3a-4c1b-9d7e-1c2b3a4d5e6f?on=2026-01-01%7F")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("on"));
+    }
 }
