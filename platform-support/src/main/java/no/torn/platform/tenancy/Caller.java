@@ -91,19 +91,14 @@ public class Caller {
         return identity.hasRole(Roles.NATIONAL_ADMIN);
     }
 
-    /** True when the caller may see a record owned by {@code recordRhf}. */
+    /** True when the caller may see a record owned by {@code recordRhf} (the rule lives in {@link Actor}). */
     public boolean canSee(String recordRhf) {
-        return isNationalAdmin() || rhf().equals(recordRhf);
+        return actor().canSee(recordRhf);
     }
 
-    /**
-     * Fails with 404 for a foreign record, so that its existence does not leak (DESIGN.md).
-     */
+    /** The record, or a 404 problem for an absent or foreign one ({@link Actor#visible}). */
     public <T> T visible(T record, String recordRhf, String what, Object id) {
-        if (record == null || !canSee(recordRhf)) {
-            throw ProblemException.notFound(what, id);
-        }
-        return record;
+        return actor().visible(record, recordRhf, what, id);
     }
 
     /**

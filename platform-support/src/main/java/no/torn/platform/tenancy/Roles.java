@@ -1,6 +1,6 @@
 package no.torn.platform.tenancy;
 
-/** Realm roles of the {@code torn} Keycloak realm (DESIGN.md "Tenancy and roles"). */
+/** Realm roles of the {@code torn} Keycloak realm (docs/architecture.md, "Tenancy and roles"). */
 public final class Roles {
     public static final String NATIONAL_ADMIN = "national-admin";
     public static final String RHF_ADMIN = "rhf-admin";
