@@ -12,12 +12,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Services stand-ins for the gateway tests, on free local ports: two echo services that answer with what they
- * received (method, path, query, headers, body) and serve an OpenAPI document and event catalogue, a slow one that
+ * received (method, path, query, headers, body; with the links named in {@link #LOCATION_HEADER} and
+ * {@link #CONTENT_LOCATION_HEADER}) and serve an OpenAPI document and event catalogue, a slow one that
  * answers everything after {@link #SLOW_MILLIS}, and a port where nothing listens.
  */
 public final class StubUpstreams {
 
     public static final long SLOW_MILLIS = 3000;
+    /** Sent to an echo service: it answers 201 with this value as its Location header. */
+    public static final String LOCATION_HEADER = "X-Stub-Location";
+    /** Sent to an echo service: it answers with this value as its Content-Location header. */
+    public static final String CONTENT_LOCATION_HEADER = "X-Stub-Content-Location";
 
     private static Vertx vertx;
 
@@ -85,9 +90,18 @@ public final class StubUpstreams {
                     .put("query", request.query())
                     .put("headers", headers)
                     .put("body", body.toString());
-            request.response().putHeader("Content-Type", "application/json")
-                    .putHeader("X-Request-Id", "set-by-service")
-                    .end(echo.encode());
+            var response = request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Request-Id", "set-by-service");
+            // a created resource whose links the test chooses, e.g. an internal address to be rewritten
+            String location = request.getHeader(LOCATION_HEADER);
+            if (location != null) {
+                response.setStatusCode(201).putHeader("Location", location);
+            }
+            String contentLocation = request.getHeader(CONTENT_LOCATION_HEADER);
+            if (contentLocation != null) {
+                response.putHeader("Content-Location", contentLocation);
+            }
+            response.end(echo.encode());
         });
     }
 

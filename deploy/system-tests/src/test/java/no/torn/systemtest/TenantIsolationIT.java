@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TenantIsolationIT {
 
-    /** Readable by every authenticated user by design (DESIGN.md): published awards and the experience arena. */
+    /**
+     * Readable by every authenticated user by design (docs/architecture.md, "Tenancy and roles"): published awards
+     * and the experience arena.
+     */
     private static final List<String> OPEN_BY_DESIGN = List.of("/api/v1/grants/awards", "/api/v1/experience");
     /** Tokens of another RHF: an admin and an employee of Helse Sør-Øst. */
     private static final List<String> FOREIGN_USERS = List.of("sorost-admin", "sorost-employee");

@@ -40,11 +40,19 @@ public interface GatewayConfig {
 
     /**
      * Path prefixes whose GET requests may name any RHF: published experience reports and grant awards are
-     * readable by every authenticated user (DESIGN.md, "Tenancy and roles").
+     * readable by every authenticated user (docs/architecture.md, "Tenancy and roles").
      */
     @WithName("cross-rhf-read-paths")
     @WithDefault("/api/v1/experience,/api/v1/grants/awards")
     List<String> crossRhfReadPaths();
+
+    /**
+     * The address clients call the platform on, e.g. {@code https://api.torn.example.no} (a path is passed on as
+     * {@code X-Forwarded-Prefix}). Unset: the scheme and {@code Host} of each request. The services build their
+     * links ({@code Location}) from it.
+     */
+    @WithName("public-base-url")
+    Optional<String> publicBaseUrl();
 
     interface RateLimit {
         @WithDefault("true")
@@ -106,6 +114,7 @@ public interface GatewayConfig {
         @WithName("swagger-ui-version")
         String swaggerUiVersion();
 
+        /** The server URL in the merged OpenAPI document; unset: the public base URL, else "/". */
         @WithName("public-url")
         Optional<String> publicUrl();
     }

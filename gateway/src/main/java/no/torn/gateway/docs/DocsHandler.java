@@ -50,7 +50,8 @@ public class DocsHandler {
         this.forwarder = forwarder;
         this.ttlNanos = config.docs().cacheTtl().toNanos();
         this.swaggerUiVersion = config.docs().swaggerUiVersion();
-        this.publicUrl = config.docs().publicUrl();
+        this.publicUrl = config.docs().publicUrl()
+                .or(() -> config.publicBaseUrl().map(url -> url.trim().replaceAll("/+$", "")));
     }
 
     public void openApi(RoutingContext ctx) {

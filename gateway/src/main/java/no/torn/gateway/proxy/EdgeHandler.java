@@ -11,14 +11,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * What every request gets, before authentication runs: a request id (taken from the client when well-formed,
- * else generated) returned on the response, the limits on target length, header size and body size answered as
- * problem+json, and one {@link AccessLog} line when the response ends. Also the failure handler that turns
- * authentication and framework failures into problem+json (an unreachable identity provider is a 503, never a 500).
+ * else generated) returned on the response, the limits on target length, header size and body size and the ban on
+ * control characters in path and query answered as problem+json, and one {@link AccessLog} line when the response
+ * ends. Also the failure handler that turns authentication and framework failures into problem+json (an unreachable
+ * identity provider is a 503, never a 500), and the answers for paths and methods no route serves (404, 405).
  */
 @ApplicationScoped
 public class EdgeHandler {
@@ -75,6 +77,12 @@ public class EdgeHandler {
                     "The request headers are larger than " + maxHeaderBytes + " bytes");
             return;
         }
+        // decoded as a service would decode it; answered here so that no such request reaches a service
+        Optional<String> control = ControlCharacters.find(request.path(), request.query());
+        if (control.isPresent()) {
+            Problems.sendViolation(ctx, control.get(), "must not contain control characters");
+            return;
+        }
         String length = request.getHeader("Content-Length");
         if (length != null) {
             long declared;
@@ -100,6 +108,16 @@ public class EdgeHandler {
             bytes += header.getKey().length() + header.getValue().length() + 4; // ": " and CRLF
         }
         return bytes;
+    }
+
+    /** Any path nothing answers (outside /api too): a problem, never the HTTP layer's HTML page. */
+    public void notFound(RoutingContext ctx) {
+        Problems.send(ctx, Problems.Kind.NOT_FOUND, "No resource at " + ctx.normalizedPath());
+    }
+
+    public void methodNotAllowed(RoutingContext ctx) {
+        Problems.send(ctx, Problems.Kind.METHOD_NOT_ALLOWED,
+                ctx.request().method().name() + " is not allowed on " + ctx.normalizedPath());
     }
 
     public void failure(RoutingContext ctx) {
@@ -128,7 +146,9 @@ public class EdgeHandler {
         } else if (status == 403) {
             Problems.send(ctx, Problems.Kind.FORBIDDEN, "Access denied");
         } else if (status == 404) {
-            Problems.send(ctx, Problems.Kind.NOT_FOUND, "No resource at " + ctx.normalizedPath());
+            notFound(ctx);
+        } else if (status == 405) {
+            methodNotAllowed(ctx);
         } else {
             LOG.errorf(failure, "Request %s failed", (Object) ctx.get(REQUEST_ID_KEY));
             Problems.send(ctx, Problems.Kind.INTERNAL, "The gateway failed to handle the request");

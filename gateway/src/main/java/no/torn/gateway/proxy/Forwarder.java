@@ -13,18 +13,27 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends a request on to a service with Vert.x HTTP Proxy: identity headers stripped, forwarding headers and the
- * request id set, the service's timeout applied. A refused connection or a timeout becomes a 503/504 problem naming
- * the service, and counts against its circuit breaker.
+ * Sends a request on to a service with Vert.x HTTP Proxy: identity headers stripped, forwarding headers (the public
+ * address, see {@link PublicAddress}) and the request id set, the service's timeout applied; links in the answer
+ * that name a service's internal address are rewritten to the public one. A refused connection or a timeout becomes
+ * a 503/504 problem naming the service, and counts against its circuit breaker.
  */
 @ApplicationScoped
 public class Forwarder {
 
     public static final String REQUEST_ID = "X-Request-Id";
+
+    private final PublicAddress publicAddress;
+
+    @Inject
+    public Forwarder(PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
+    }
 
     /**
      * @param uri           path and query as the service should see them
@@ -40,12 +49,14 @@ public class Forwarder {
                     request.exceptionHandler(ignored -> { });
                     return request;
                 }))
-                .addInterceptor(new Interceptor(ctx, upstream, uri, bufferedBody, bodyWasRead, guarded));
+                .addInterceptor(new Interceptor(publicAddress, ctx, upstream, uri, bufferedBody, bodyWasRead,
+                        guarded));
         proxy.handle(ctx.request());
     }
 
     private static final class Interceptor implements ProxyInterceptor {
 
+        private final PublicAddress publicAddress;
         private final RoutingContext ctx;
         private final Upstream upstream;
         private final String uri;
@@ -53,8 +64,9 @@ public class Forwarder {
         private final boolean bodyWasRead;
         private final boolean guarded;
 
-        Interceptor(RoutingContext ctx, Upstream upstream, String uri, Buffer bufferedBody, boolean bodyWasRead,
-                    boolean guarded) {
+        Interceptor(PublicAddress publicAddress, RoutingContext ctx, Upstream upstream, String uri,
+                    Buffer bufferedBody, boolean bodyWasRead, boolean guarded) {
+            this.publicAddress = publicAddress;
             this.ctx = ctx;
             this.upstream = upstream;
             this.uri = uri;
@@ -70,13 +82,7 @@ public class Forwarder {
             MultiMap headers = request.headers();
             IdentityHeaders.strip(headers);
             headers.set(REQUEST_ID, (String) ctx.get(EdgeHandler.REQUEST_ID_KEY));
-            if (incoming.remoteAddress() != null) {
-                headers.set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
-            }
-            headers.set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
-            if (incoming.authority() != null) {
-                headers.set("X-Forwarded-Host", incoming.authority().toString());
-            }
+            publicAddress.setForwardingHeaders(incoming, headers);
             request.setURI(upstream.upstreamUri(uri));
             if (bodyWasRead) {
                 request.setBody(bufferedBody == null || bufferedBody.length() == 0 ? null : Body.body(bufferedBody));
@@ -110,6 +116,7 @@ public class Forwarder {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext pc) {
             pc.response().headers().remove(REQUEST_ID);
+            publicAddress.rewriteLinks(ctx.request(), pc.response().headers());
             return pc.sendResponse();
         }
 

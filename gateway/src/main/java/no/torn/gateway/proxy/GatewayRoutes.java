@@ -1,6 +1,9 @@
 package no.torn.gateway.proxy;
 
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,8 +11,9 @@ import jakarta.inject.Inject;
 import no.torn.gateway.docs.DocsHandler;
 
 /**
- * Mounts the gateway on the Quarkus Vert.x router. Order: the edge handler (request id, size limit, access log) runs
- * before Quarkus authenticates the bearer token; the /api pipeline after it.
+ * Mounts the gateway on the Quarkus Vert.x router. Order: the edge handler (request id, limits, control characters,
+ * access log) runs before Quarkus authenticates the bearer token; the /api pipeline after it. A path no route
+ * answers is a 404 problem.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -29,6 +33,9 @@ public class GatewayRoutes {
     void mount(@Observes Router router) {
         router.route().order(EDGE_ORDER).handler(edge::handle);
         router.route().failureHandler(edge::failure);
+        // what no route answers, outside /api too (an /api path no service owns is refused by the API pipeline)
+        router.errorHandler(404, edge::notFound);
+        router.errorHandler(405, edge::methodNotAllowed);
 
         router.route("/api/*").handler(api::admit);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(edge.maxBodySize());
@@ -42,10 +49,19 @@ public class GatewayRoutes {
         });
         router.route("/api/*").handler(api::forward);
 
-        router.get("/openapi").handler(docs::openApi);
-        router.get("/docs").handler(docs::swaggerUi);
-        router.get("/events").handler(docs::eventCatalogue);
-        router.get("/events/:service/asyncapi.yaml").handler(docs::eventDocument);
-        router.get("/events/:service/schemas/*").handler(docs::eventDocument);
+        page(router, "/openapi", docs::openApi);
+        page(router, "/docs", docs::swaggerUi);
+        page(router, "/events", docs::eventCatalogue);
+        page(router, "/events/:service/asyncapi.yaml", docs::eventDocument);
+        page(router, "/events/:service/schemas/*", docs::eventDocument);
+    }
+
+    /** A page of the gateway's own: GET (and HEAD); any other method is a 405 problem. */
+    private void page(Router router, String path, Handler<RoutingContext> handler) {
+        router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler);
+        router.route(path).handler(ctx -> {
+            ctx.response().putHeader("Allow", "GET, HEAD");
+            edge.methodNotAllowed(ctx);
+        });
     }
 }

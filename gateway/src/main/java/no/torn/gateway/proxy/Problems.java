@@ -2,6 +2,7 @@ package no.torn.gateway.proxy;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -15,10 +16,12 @@ public final class Problems {
     private static final String TYPE_BASE = "https://torn.no/problems/";
 
     public enum Kind {
+        VALIDATION("validation-error", "Invalid request", 400),
         MALFORMED("malformed-request", "Malformed request body", 400),
         UNAUTHORIZED("unauthorized", "Authentication required", 401),
         FORBIDDEN("forbidden", "Access denied", 403),
         NOT_FOUND("not-found", "Resource not found", 404),
+        METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
         PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
         URI_TOO_LONG("uri-too-long", "Request target too long", 414),
         TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
@@ -58,6 +61,13 @@ public final class Problems {
         return problem;
     }
 
+    /** A 400 naming the offending input, with the {@code violations} list the services use for the same case. */
+    public static void sendViolation(RoutingContext ctx, String field, String message) {
+        JsonObject problem = body(Kind.VALIDATION, field + ": " + message, null)
+                .put("violations", new JsonArray().add(new JsonObject().put("field", field).put("message", message)));
+        send(ctx, Kind.VALIDATION, problem.toBuffer());
+    }
+
     public static Buffer buffer(Kind kind, String detail, String service) {
         return body(kind, detail, service).toBuffer();
     }
@@ -67,6 +77,10 @@ public final class Problems {
     }
 
     public static void send(RoutingContext ctx, Kind kind, String detail, String service) {
+        send(ctx, kind, buffer(kind, detail, service));
+    }
+
+    private static void send(RoutingContext ctx, Kind kind, Buffer body) {
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
             return;
@@ -79,6 +93,6 @@ public final class Problems {
         response.setStatusCode(kind.status)
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
-                .end(buffer(kind, detail, service));
+                .end(body);
     }
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which service owns which API path root (DESIGN.md, "API conventions"). Each root has exactly one owner; a path
- * outside every root is not part of the API.
+ * Which service owns which API path root (docs/architecture.md, "API conventions"). Each root has exactly one
+ * owner; a path outside every root is not part of the API. The services' audit endpoints lie under their roots
+ * ({@code /api/v1/competence/audit}, {@code /api/v1/tasks/audit}, ...).
  */
 public final class RouteTable {
 
