@@ -133,4 +133,19 @@ class ProblemMappingTest {
                 .when().get("/api/v1/probe/6f1d1d7e-8e3a-4c1b-9d7e-1c2b3a4d5e6f?on=2026-01-01%7F")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("on"));
     }
+
+    @Test
+    void aPresentButBlankIdempotencyKeyIs400() {
+        for (String blank : new String[]{"", "   "}) {
+            given().contentType("application/json").header("Idempotency-Key", blank)
+                    .body("{\"name\":\"x\",\"kind\":\"REAL\"}")
+                    .when().post("/api/v1/probe")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("violations[0].field", equalTo("Idempotency-Key"));
+        }
+        given().contentType("application/json").header("Idempotency-Key", "k-1")
+                .body("{\"name\":\"x\",\"kind\":\"REAL\"}")
+                .when().post("/api/v1/probe")
+                .then().statusCode(200);
+    }
 }
