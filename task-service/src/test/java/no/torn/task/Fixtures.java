@@ -1,10 +1,9 @@
 package no.torn.task;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import no.torn.platform.testing.Api;
 import no.torn.platform.testing.EventSchemas;
-import no.torn.platform.testing.TestTokens;
 import no.torn.platform.testing.TopicReader;
 
 import java.nio.file.Path;
@@ -13,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Shared test helpers: authenticated requests as demo users, unique codes, published-event checks. */
+/** Shared test fixtures: authenticated requests as demo users, unique codes, published-event checks. */
 public final class Fixtures {
 
     public static final String TOPIC = "torn.task.v1";
@@ -24,8 +22,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A request as a demo user; the platform's one API client. */
     public static RequestSpecification as(String user) {
-        return given().header("Authorization", TestTokens.bearer(TestTokens.user(user))).contentType(ContentType.JSON);
+        return Api.as(user);
     }
 
     public static String uniqueCode(String prefix) {

@@ -14,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.torn.platform.api.PageRequest;
+import no.torn.platform.tenancy.Caller;
+import no.torn.platform.tenancy.Roles;
 import no.torn.task.domain.RiskLevel;
-import no.torn.task.domain.StaffEligibility;
+import no.torn.task.application.StaffEligibility;
 import no.torn.task.domain.TaskCategory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +35,7 @@ public class CoverageResource {
     StaffEligibility eligibility;
 
     @Inject
-    UnitScopes unitScopes;
+    Caller caller;
 
     /** NONE: nobody may perform the task; SINGLE: one person (vulnerable); COVERED: two or more. */
     public enum CoverageFlag {
@@ -50,8 +52,8 @@ public class CoverageResource {
     }
 
     @GET
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.HR_INTEGRATION,
-            Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.HR_INTEGRATION,
+            Roles.AUDITOR})
     @Operation(summary = "A unit's coverage matrix: every active task with the number of staff eligible on a date; "
             + "tasks with zero or one eligible person are flagged. Sorted by fewest eligible first")
     public CoverageResponse coverage(@QueryParam("hf") @NotBlank String hf,
@@ -61,8 +63,9 @@ public class CoverageResource {
                                      @QueryParam("maxEligible") @Min(0) Integer maxEligible,
                                      @BeanParam @Valid PageRequest page) {
         TaskCategory category = QueryParams.enumOf(TaskCategory.class, categoryParam, "category");
-        StaffEligibility.UnitScope scope = unitScopes.resolve(hf, unit, validOn);
-        StaffEligibility.Coverage coverage = eligibility.coverage(scope);
+        StaffEligibility.Coverage coverage = eligibility.coverage(caller.actor(), hf, unit,
+                QueryParams.date(validOn, "validOn", null));
+        StaffEligibility.UnitScope scope = coverage.scope();
         List<CoverageItem> all = coverage.rows().stream()
                 .filter(r -> category == null || r.category() == category)
                 .map(r -> new CoverageItem(r.taskCode(), r.title(), r.rhf(), r.category(), r.riskLevel(),

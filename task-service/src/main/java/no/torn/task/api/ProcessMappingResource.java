@@ -25,27 +25,30 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.api.QueryFilter;
 import no.torn.platform.tenancy.Caller;
+import no.torn.platform.tenancy.Roles;
+import no.torn.task.application.ProcessMappings;
 import no.torn.task.domain.MappingStatus;
 import no.torn.task.domain.ProcessMapping;
-import no.torn.task.domain.ProcessMappings;
 import no.torn.task.domain.ProcessPhase;
 import no.torn.task.domain.ProcessStep;
 import no.torn.task.domain.SharingMapping;
 import no.torn.task.domain.StepDefinition;
 import no.torn.task.domain.SupervisionLevel;
 import no.torn.task.domain.Workload;
+import no.torn.platform.application.Idempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,6 +77,10 @@ public class ProcessMappingResource {
             @Size(max = 4000) String description,
             @NotNull Boolean unionRepresentativeInvolved,
             @Size(max = 50) List<@NotBlank @Size(max = 200) String> participants) {
+
+        ProcessMappings.Start start() {
+            return new ProcessMappings.Start(hf, unit, name, description, unionRepresentativeInvolved, participants);
+        }
     }
 
     public record UpdateProcessMappingRequest(
@@ -82,12 +89,16 @@ public class ProcessMappingResource {
             @Size(max = 4000) String description,
             @NotNull Boolean unionRepresentativeInvolved,
             @Size(max = 50) List<@NotBlank @Size(max = 200) String> participants) {
+
+        ProcessMappings.Description describe() {
+            return new ProcessMappings.Description(name, description, unionRepresentativeInvolved, participants);
+        }
     }
 
     public record StepRequest(
             @NotNull Long version,
             @Size(max = 500) String description,
-            @NotBlank @Pattern(regexp = Access.TASK_CODE, message = "must be a task code") String taskCode,
+            @NotBlank @Pattern(regexp = Codes.TASK_CODE, message = "must be a task code") String taskCode,
             @NotBlank String performerGroup,
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
             @DecimalMax(value = "10000", message = "must be at most 10000")
@@ -102,11 +113,17 @@ public class ProcessMappingResource {
     public record ProposalRequest(
             @NotNull Long version,
             @NotBlank String toGroup,
-            @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+            @Size(max = 30) List<@NotBlank @Pattern(regexp = Codes.COMPETENCE_CODE,
                     message = "must be a competence code") String> extraRequiredCompetences,
             @Size(max = 2000) String requiredTraining,
             @NotNull SupervisionLevel supervisionLevel,
             @NotBlank @Size(max = 500) String legalBasis) {
+
+        ProcessMappings.Proposal proposal() {
+            return new ProcessMappings.Proposal(toGroup, new LinkedHashSet<>(
+                    extraRequiredCompetences == null ? List.of() : extraRequiredCompetences), requiredTraining,
+                    supervisionLevel, legalBasis);
+        }
     }
 
     public record PhaseRequest(@NotNull Long version, @NotNull ProcessPhase phase) {
@@ -133,8 +150,8 @@ public class ProcessMappingResource {
     }
 
     @GET
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
-            Access.HR_INTEGRATION, Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
+            Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "List process mappings of your RHF; filter by hf, unit and phase")
     public Page<ProcessMappingSummary> list(@BeanParam @Valid PageRequest page,
                                             @QueryParam("hf") String hf,
@@ -150,82 +167,84 @@ public class ProcessMappingResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
-            Access.HR_INTEGRATION, Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
+            Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Read a process mapping with its steps and the hours per week and year moved between groups")
     public ProcessMappingResponse get(@PathParam("id") UUID id) {
-        return response(processMappings.visible(id));
+        return response(processMappings.visible(caller.actor(), id));
     }
 
     @POST
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Start a process mapping of a unit (phase MAPPING)")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
     public Response create(@Valid @NotNull CreateProcessMappingRequest request,
-                           @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
-                           @Context UriInfo uri) {
-        ProcessMapping mapping = processMappings.create(request.hf(), request.unit(), request.name(),
-                request.description(), request.unionRepresentativeInvolved(), request.participants(),
-                idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder().path(mapping.id.toString()).build())
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        ProcessMapping mapping = processMappings.create(caller.actor(), idempotencyKey,
+                request.start());
+        return Response.created(URI.create("/api/v1/process-mappings/" + mapping.id))
                 .entity(response(mapping)).build();
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Change name, description and the staff involvement of a process mapping")
     public ProcessMappingResponse update(@PathParam("id") UUID id,
                                          @Valid @NotNull UpdateProcessMappingRequest request) {
-        return response(processMappings.update(id, request.version(), request.name(), request.description(),
-                request.unionRepresentativeInvolved(), request.participants()));
+        return response(processMappings.update(caller.actor(), id, request.version(), request.describe()));
     }
 
     @POST
     @Path("/{id}/steps")
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Add a step: task, current performer group, occurrences per week, minutes per occurrence")
-    public Response addStep(@PathParam("id") UUID id, @Valid @NotNull StepRequest request) {
-        return Response.status(Response.Status.CREATED)
-                .entity(response(processMappings.addStep(id, request.version(), request.definition()))).build();
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    public Response addStep(@PathParam("id") UUID id, @Valid @NotNull StepRequest request,
+                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return Response.status(Response.Status.CREATED).entity(response(processMappings.addStep(caller.actor(),
+                idempotencyKey, id, request.version(), request.definition()))).build();
     }
 
     @PUT
     @Path("/{id}/steps/{stepId}")
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Change a step")
     public ProcessMappingResponse updateStep(@PathParam("id") UUID id, @PathParam("stepId") UUID stepId,
                                              @Valid @NotNull StepRequest request) {
-        return response(processMappings.updateStep(id, stepId, request.version(), request.definition()));
+        return response(processMappings.updateStep(caller.actor(), id, stepId, request.version(),
+                request.definition()));
     }
 
     @DELETE
     @Path("/{id}/steps/{stepId}")
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Remove a step without a proposal (query parameter version: the process mapping's version)")
     public ProcessMappingResponse removeStep(@PathParam("id") UUID id, @PathParam("stepId") UUID stepId,
                                              @QueryParam("version") @NotNull Long version) {
-        return response(processMappings.removeStep(id, stepId, version));
+        return response(processMappings.removeStep(caller.actor(), id, stepId, version));
     }
 
     @POST
     @Path("/{id}/steps/{stepId}/proposal")
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Propose a new performer group for a step; creates a sharing mapping in status PROPOSED")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
     public Response propose(@PathParam("id") UUID id, @PathParam("stepId") UUID stepId,
-                            @Valid @NotNull ProposalRequest request) {
-        ProcessMapping mapping = processMappings.propose(id, stepId, request.version(), request.toGroup(),
-                new LinkedHashSet<>(request.extraRequiredCompetences() == null ? List.of()
-                        : request.extraRequiredCompetences()), request.requiredTraining(), request.supervisionLevel(),
-                request.legalBasis());
+                            @Valid @NotNull ProposalRequest request,
+                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        ProcessMapping mapping = processMappings.propose(caller.actor(), idempotencyKey, id, stepId,
+                request.version(), request.proposal());
         return Response.status(Response.Status.CREATED).entity(response(mapping)).build();
     }
 
     @POST
     @Path("/{id}/phase")
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Move to the next phase: MAPPING → ANALYSIS → PROPOSAL → TRIAL → EVALUATION")
     public ProcessMappingResponse changePhase(@PathParam("id") UUID id, @Valid @NotNull PhaseRequest request) {
-        return response(processMappings.changePhase(id, request.version(), request.phase()));
+        return response(processMappings.changePhase(caller.actor(), id, request.version(),
+                request.phase()));
     }
 
     /** A proposal counts in the "after" figures unless its sharing mapping was retired. */

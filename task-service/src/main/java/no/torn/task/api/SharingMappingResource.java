@@ -19,24 +19,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.api.QueryFilter;
 import no.torn.platform.tenancy.Caller;
+import no.torn.platform.tenancy.Roles;
 import no.torn.task.api.TaskDtos.VersionRequest;
+import no.torn.task.application.SharingMappings;
 import no.torn.task.domain.MappingDefinition;
 import no.torn.task.domain.MappingStatus;
 import no.torn.task.domain.RiskLevel;
 import no.torn.task.domain.SharingMapping;
-import no.torn.task.domain.SharingMappings;
 import no.torn.task.domain.SupervisionLevel;
+import no.torn.platform.application.Idempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,10 +58,10 @@ public class SharingMappingResource {
     Caller caller;
 
     public record MappingRequest(
-            @NotBlank @Pattern(regexp = Access.TASK_CODE, message = "must be a task code") String taskCode,
+            @NotBlank @Pattern(regexp = Codes.TASK_CODE, message = "must be a task code") String taskCode,
             @NotBlank String fromGroup,
             @NotBlank String toGroup,
-            @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+            @Size(max = 30) List<@NotBlank @Pattern(regexp = Codes.COMPETENCE_CODE,
                     message = "must be a competence code") String> extraRequiredCompetences,
             @Size(max = 2000) String requiredTraining,
             @NotNull SupervisionLevel supervisionLevel,
@@ -73,10 +76,10 @@ public class SharingMappingResource {
 
     public record UpdateMappingRequest(
             @NotNull Long version,
-            @NotBlank @Pattern(regexp = Access.TASK_CODE, message = "must be a task code") String taskCode,
+            @NotBlank @Pattern(regexp = Codes.TASK_CODE, message = "must be a task code") String taskCode,
             @NotBlank String fromGroup,
             @NotBlank String toGroup,
-            @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+            @Size(max = 30) List<@NotBlank @Pattern(regexp = Codes.COMPETENCE_CODE,
                     message = "must be a competence code") String> extraRequiredCompetences,
             @Size(max = 2000) String requiredTraining,
             @NotNull SupervisionLevel supervisionLevel,
@@ -113,8 +116,8 @@ public class SharingMappingResource {
     }
 
     @GET
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
-            Access.HR_INTEGRATION, Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
+            Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "List your RHF's sharing mappings; filter by task, groups and status")
     public Page<MappingResponse> list(@BeanParam @Valid PageRequest page,
                                       @QueryParam("taskCode") String taskCode,
@@ -131,53 +134,54 @@ public class SharingMappingResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
-            Access.HR_INTEGRATION, Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
+            Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Read a sharing mapping")
     public MappingResponse get(@PathParam("id") UUID id) {
-        return MappingResponse.of(mappings.visible(id));
+        return MappingResponse.of(mappings.visible(caller.actor(), id));
     }
 
     @POST
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Draft a sharing mapping in your RHF")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
     public Response create(@Valid @NotNull MappingRequest request,
-                           @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
-                           @Context UriInfo uri) {
-        SharingMapping mapping = mappings.create(request.definition(), idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder().path(mapping.id.toString()).build())
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        SharingMapping mapping = mappings.create(caller.actor(), idempotencyKey,
+                request.definition());
+        return Response.created(URI.create("/api/v1/sharing-mappings/" + mapping.id))
                 .entity(MappingResponse.of(mapping)).build();
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Change a draft sharing mapping (body carries the version read)")
     public MappingResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateMappingRequest request) {
-        return MappingResponse.of(mappings.update(id, request.version(), request.definition()));
+        return MappingResponse.of(mappings.update(caller.actor(), id, request.version(), request.definition()));
     }
 
     @POST
     @Path("/{id}/propose")
-    @RolesAllowed({Access.RHF_ADMIN, Access.UNIT_LEADER})
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
     @Operation(summary = "Propose a draft mapping for approval")
     public MappingResponse propose(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
-        return MappingResponse.of(mappings.propose(id, request.version()));
+        return MappingResponse.of(mappings.propose(caller.actor(), id, request.version()));
     }
 
     @POST
     @Path("/{id}/approve")
-    @RolesAllowed({Access.RHF_ADMIN})
+    @RolesAllowed({Roles.RHF_ADMIN})
     @Operation(summary = "Approve a proposed mapping (RHF admin)")
     public MappingResponse approve(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
-        return MappingResponse.of(mappings.approve(id, request.version()));
+        return MappingResponse.of(mappings.approve(caller.actor(), id, request.version()));
     }
 
     @POST
     @Path("/{id}/retire")
-    @RolesAllowed({Access.RHF_ADMIN})
+    @RolesAllowed({Roles.RHF_ADMIN})
     @Operation(summary = "Retire a mapping (RHF admin)")
     public MappingResponse retire(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
-        return MappingResponse.of(mappings.retire(id, request.version()));
+        return MappingResponse.of(mappings.retire(caller.actor(), id, request.version()));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import no.torn.task.application.TaskCatalogue;
 import no.torn.task.domain.RiskLevel;
 import no.torn.task.domain.Task;
 import no.torn.task.domain.TaskCategory;
@@ -23,23 +24,24 @@ public final class TaskDtos {
 
     /** Registers a task. {@code national=true} (national admins) or an RHF-local task of the caller's RHF. */
     public record CreateTaskRequest(
-            @NotBlank @Pattern(regexp = Access.TASK_CODE, message = "must be 2-60 upper-case letters, digits or '-'")
+            @NotBlank @Pattern(regexp = Codes.TASK_CODE, message = "must be 2-60 upper-case letters, digits or '-'")
             String code,
             Boolean national,
-            @Pattern(regexp = Access.TASK_CODE, message = "must be a task code") String variantOf,
+            @Pattern(regexp = Codes.TASK_CODE, message = "must be a task code") String variantOf,
             @NotBlank @Size(max = 200) String title,
             @Size(max = 4000) String description,
             @NotNull TaskCategory category,
             @NotNull RiskLevel riskLevel,
             @NotNull Boolean requiresHealthProfessional,
             @NotNull Boolean allowsUntrainedStaff,
-            @NotNull @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+            @NotNull @Size(max = 30) List<@NotBlank @Pattern(regexp = Codes.COMPETENCE_CODE,
                     message = "must be a competence code") String> requiredCompetences,
             @Size(max = 4000) String safetyNote) {
 
-        TaskDefinition definition() {
-            return new TaskDefinition(title, description, category, riskLevel, requiresHealthProfessional,
-                    allowsUntrainedStaff, new LinkedHashSet<>(requiredCompetences), safetyNote);
+        TaskCatalogue.Registration registration() {
+            return new TaskCatalogue.Registration(code, Boolean.TRUE.equals(national), variantOf,
+                    new TaskDefinition(title, description, category, riskLevel, requiresHealthProfessional,
+                            allowsUntrainedStaff, new LinkedHashSet<>(requiredCompetences), safetyNote));
         }
     }
 
@@ -51,7 +53,7 @@ public final class TaskDtos {
             @NotNull RiskLevel riskLevel,
             @NotNull Boolean requiresHealthProfessional,
             @NotNull Boolean allowsUntrainedStaff,
-            @NotNull @Size(max = 30) List<@NotBlank @Pattern(regexp = Access.COMPETENCE_CODE,
+            @NotNull @Size(max = 30) List<@NotBlank @Pattern(regexp = Codes.COMPETENCE_CODE,
                     message = "must be a competence code") String> requiredCompetences,
             @Size(max = 4000) String safetyNote) {
 

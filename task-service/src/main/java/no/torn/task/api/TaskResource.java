@@ -20,28 +20,31 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.api.QueryFilter;
 import no.torn.platform.tenancy.Caller;
+import no.torn.platform.tenancy.Roles;
 import no.torn.task.api.TaskDtos.CreateTaskRequest;
 import no.torn.task.api.TaskDtos.PersonnelGroupResponse;
 import no.torn.task.api.TaskDtos.TaskResponse;
 import no.torn.task.api.TaskDtos.UpdateTaskRequest;
 import no.torn.task.api.TaskDtos.VersionRequest;
+import no.torn.task.application.StaffEligibility;
+import no.torn.task.application.TaskCatalogue;
 import no.torn.task.domain.Eligibility;
 import no.torn.task.domain.PersonnelGroups;
 import no.torn.task.domain.RiskLevel;
-import no.torn.task.domain.StaffEligibility;
 import no.torn.task.domain.Task;
-import no.torn.task.domain.TaskCatalogue;
 import no.torn.task.domain.TaskCategory;
 import no.torn.task.domain.TaskStatus;
+import no.torn.platform.application.Idempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -62,9 +65,6 @@ public class TaskResource {
     StaffEligibility eligibility;
 
     @Inject
-    UnitScopes unitScopes;
-
-    @Inject
     Caller caller;
 
     public enum ScopeFilter {
@@ -72,8 +72,8 @@ public class TaskResource {
     }
 
     @GET
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
-            Access.HR_INTEGRATION, Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
+            Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "List tasks: national ones and those of your RHF; filter by category, risk, status, scope, "
             + "competence or text")
     public Page<TaskResponse> list(@BeanParam @Valid PageRequest page,
@@ -116,8 +116,8 @@ public class TaskResource {
 
     @GET
     @Path("/personnel-groups")
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
-            Access.HR_INTEGRATION, Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
+            Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Personnel groups (professions) and whether each is an authorised health profession")
     public List<PersonnelGroupResponse> personnelGroups() {
         return groups.sorted().stream()
@@ -126,40 +126,39 @@ public class TaskResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.EMPLOYEE,
-            Access.HR_INTEGRATION, Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
+            Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Read a task by code")
     public TaskResponse get(@PathParam("code") String code) {
-        return TaskResponse.of(catalogue.visible(code));
+        return TaskResponse.of(catalogue.visible(caller.actor(), code));
     }
 
     @POST
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
     @Operation(summary = "Register a task: national (national admin) or local to your RHF, optionally a variant of "
             + "a national task (RHF admin)")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
     public Response create(@Valid @NotNull CreateTaskRequest request,
-                           @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
-                           @Context UriInfo uri) {
-        Task task = catalogue.register(request.code(), Boolean.TRUE.equals(request.national()), request.variantOf(),
-                request.definition(), idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder().path(task.code).build())
-                .entity(TaskResponse.of(task)).build();
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Task task = catalogue.register(caller.actor(), idempotencyKey, request.registration());
+        return Response.created(URI.create("/api/v1/tasks/" + task.code)).entity(TaskResponse.of(task)).build();
     }
 
     @PUT
     @Path("/{code}")
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
     @Operation(summary = "Change a task (body carries the version read)")
     public TaskResponse update(@PathParam("code") String code, @Valid @NotNull UpdateTaskRequest request) {
-        return TaskResponse.of(catalogue.update(code, request.version(), request.definition()));
+        return TaskResponse.of(catalogue.update(caller.actor(), code, request.version(),
+                request.definition()));
     }
 
     @POST
     @Path("/{code}/retire")
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
     @Operation(summary = "Retire a task")
     public TaskResponse retire(@PathParam("code") String code, @Valid @NotNull VersionRequest request) {
-        return TaskResponse.of(catalogue.retire(code, request.version()));
+        return TaskResponse.of(catalogue.retire(caller.actor(), code, request.version()));
     }
 
     public record EligibleStaffResponse(UUID employeeId, String employeeNumber, String personnelGroup,
@@ -173,8 +172,8 @@ public class TaskResource {
 
     @GET
     @Path("/{code}/eligible-staff")
-    @RolesAllowed({Access.NATIONAL_ADMIN, Access.RHF_ADMIN, Access.UNIT_LEADER, Access.HF_HR, Access.HR_INTEGRATION,
-            Access.AUDITOR})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.HR_INTEGRATION,
+            Roles.AUDITOR})
     @Operation(summary = "Employees of a unit who may perform the task on a date: valid competences (implied ones "
             + "included) cover the task's and, for a receiving group, its approved mapping's requirements. Each "
             + "carries the reason and the relevant competences expiring within 90 days")
@@ -183,17 +182,15 @@ public class TaskResource {
                                            @QueryParam("unit") @NotBlank @Size(max = 120) String unit,
                                            @QueryParam("validOn") String validOn,
                                            @BeanParam @Valid PageRequest page) {
-        StaffEligibility.UnitScope scope = unitScopes.resolve(hf, unit, validOn);
-        Task task = catalogue.visible(code);
-        if (!task.isNational() && !task.rhf.equals(scope.rhf())) {
-            throw no.torn.platform.problem.ProblemException.notFound("Task", code);
-        }
-        List<StaffEligibility.EligibleEmployee> all = eligibility.eligibleStaff(task, scope);
-        List<EligibleStaffResponse> items = all.stream().skip((long) page.page * page.size).limit(page.size)
+        StaffEligibility.EligibleStaff staff = eligibility.eligibleStaff(caller.actor(), code, hf, unit,
+                QueryParams.date(validOn, "validOn", null));
+        List<EligibleStaffResponse> items = staff.employees().stream().skip((long) page.page * page.size)
+                .limit(page.size)
                 .map(e -> new EligibleStaffResponse(e.employeeId(), e.employeeNumber(), e.personnelGroup(),
                         e.reason().type(), e.reason().mappingId(), e.reason().fromGroup(), e.expiringCompetences()))
                 .toList();
-        return new EligibleStaffPage(task.code, scope.rhf(), scope.hf(), scope.unit(), scope.validOn(), items,
-                page.page, page.size, all.size());
+        StaffEligibility.UnitScope scope = staff.scope();
+        return new EligibleStaffPage(staff.task().code, scope.rhf(), scope.hf(), scope.unit(), scope.validOn(),
+                items, page.page, page.size, staff.employees().size());
     }
 }

@@ -17,6 +17,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import no.torn.platform.problem.ProblemException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +71,32 @@ public class ProcessMapping extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    /** The creating request's Idempotency-Key, if it carried one. */
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
+
+    public void describe(String name, String description, boolean unionRepresentativeInvolved,
+                         List<String> participants) {
+        this.name = name;
+        this.description = description;
+        this.unionRepresentativeInvolved = unionRepresentativeInvolved;
+        this.participants.clear();
+        this.participants.addAll(participants == null ? List.of() : participants);
+    }
+
+    public void touch(Instant at, String by) {
+        updatedAt = at;
+        updatedBy = by;
+    }
+
+    /** A step of this mapping, or a 404 problem. */
+    public ProcessStep step(UUID stepId) {
+        return steps.stream().filter(s -> s.id.equals(stepId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Process step", stepId));
+    }
+
+    public int nextPosition() {
+        return steps.stream().mapToInt(s -> s.position).max().orElse(0) + 1;
+    }
 }

@@ -75,9 +75,6 @@ public class SharingMapping extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    /** The creating request's Idempotency-Key, if it carried one. */
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
     @Column(name = "updated_by", nullable = false)
@@ -94,6 +91,24 @@ public class SharingMapping extends PanacheEntityBase {
     public Instant retiredAt;
     @Column(name = "retired_by")
     public String retiredBy;
+
+    /** Sets the client-settable content: which task moves from which group to which, and on what terms. */
+    public void define(Task task, MappingDefinition definition) {
+        this.task = task;
+        taskCode = task.code;
+        fromGroup = definition.fromGroup();
+        toGroup = definition.toGroup();
+        extraRequiredCompetences.clear();
+        extraRequiredCompetences.addAll(definition.extraRequiredCompetences());
+        requiredTraining = definition.requiredTraining();
+        supervisionLevel = definition.supervisionLevel();
+        legalBasis = definition.legalBasis();
+    }
+
+    public void touch(Instant at, String by) {
+        updatedAt = at;
+        updatedBy = by;
+    }
 
     public List<String> sortedExtraCompetences() {
         return extraRequiredCompetences.stream().sorted().toList();

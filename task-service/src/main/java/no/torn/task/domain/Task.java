@@ -81,10 +81,6 @@ public class Task extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    /** The creating request's Idempotency-Key, if it carried one. */
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
-
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -104,7 +100,32 @@ public class Task extends PanacheEntityBase {
         return requiredCompetences.stream().sorted().toList();
     }
 
+    /** Sets the client-settable content; the rules of {@link TaskDefinition#checkConsistent()} apply. */
+    public void define(TaskDefinition definition) {
+        definition.checkConsistent();
+        title = definition.title();
+        description = definition.description();
+        category = definition.category();
+        riskLevel = definition.riskLevel();
+        requiresHealthProfessional = definition.requiresHealthProfessional();
+        allowsUntrainedStaff = definition.allowsUntrainedStaff();
+        safetyNote = definition.safetyNote();
+        requiredCompetences.clear();
+        requiredCompetences.addAll(definition.requiredCompetences());
+    }
+
+    public void touch(Instant at, String by) {
+        updatedAt = at;
+        updatedBy = by;
+    }
+
     public static Task findByCode(String code) {
-        return find("code", code).firstResult();
+        return code == null ? null : find("code", code).firstResult();
+    }
+
+    /** A task that applies inside {@code rhf} (national, or local to it); null otherwise. */
+    public static Task applicableIn(String code, String rhf) {
+        Task task = findByCode(code);
+        return task != null && (task.isNational() || task.rhf.equals(rhf)) ? task : null;
     }
 }

@@ -21,8 +21,34 @@ import static no.torn.task.Fixtures.uniqueCode;
 @QuarkusTest
 class TenancyTest {
 
-    @Test
-    void everyEndpointHidesForeignRecordsAndRefusesMissingRolesAndTokens() {
+    /** One RHF-local task, sharing mapping, process mapping and step of helse-vest. */
+    private record Seed(String local, String step, String tasks, String mappings, String processes) {
+    }
+
+    private static Seed seed;
+
+    private static final Map<String, Object> TASK_UPDATE = Map.of("version", 0, "title", "x",
+            "category", "LOGISTICS", "riskLevel", "LOW", "requiresHealthProfessional", false,
+            "allowsUntrainedStaff", true, "requiredCompetences", List.of());
+    private static final Map<String, Object> VERSION = Map.of("version", 0);
+    private static final Map<String, Object> PROCESS_UPDATE = Map.of("version", 1, "name", "x",
+            "unionRepresentativeInvolved", true);
+    private static final Map<String, Object> PROPOSAL = Map.of("version", 1, "toGroup", "portor",
+            "supervisionLevel", "NONE", "legalBasis", "Hpl §5");
+
+    private static Map<String, Object> mappingUpdate(String local) {
+        return Map.of("version", 0, "taskCode", local, "fromGroup", "helsefagarbeider", "toGroup", "portor",
+                "supervisionLevel", "NONE", "legalBasis", "Hpl §5");
+    }
+
+    private static synchronized Seed seed() {
+        if (seed == null) {
+            seed = create();
+        }
+        return seed;
+    }
+
+    private static Seed create() {
         String local = uniqueCode("VEST-LOCAL");
         as("vest-admin").body(task(local, false, "LOGISTICS", "LOW", false, true, List.of())).post("/api/v1/tasks")
                 .then().statusCode(201);
@@ -33,21 +59,22 @@ class TenancyTest {
                 .post("/api/v1/process-mappings").then().statusCode(201).extract().path("id");
         String step = as("vest-admin").body(step(0, local)).post("/api/v1/process-mappings/" + process + "/steps")
                 .then().statusCode(201).extract().path("steps[0].id");
+        return new Seed(local, step, "/api/v1/tasks/" + local, "/api/v1/sharing-mappings/" + mapping,
+                "/api/v1/process-mappings/" + process);
+    }
 
-        Map<String, Object> taskUpdate = Map.of("version", 0, "title", "x", "category", "LOGISTICS",
-                "riskLevel", "LOW", "requiresHealthProfessional", false, "allowsUntrainedStaff", true,
-                "requiredCompetences", List.of());
-        Map<String, Object> mappingUpdate = Map.of("version", 0, "taskCode", local, "fromGroup", "helsefagarbeider",
-                "toGroup", "portor", "supervisionLevel", "NONE", "legalBasis", "Hpl §5");
-        Map<String, Object> version = Map.of("version", 0);
-        Map<String, Object> processUpdate = Map.of("version", 1, "name", "x", "unionRepresentativeInvolved", true);
-        Map<String, Object> proposal = Map.of("version", 1, "toGroup", "portor", "supervisionLevel", "NONE",
-                "legalBasis", "Hpl §5");
-        String tasks = "/api/v1/tasks/" + local;
-        String mappings = "/api/v1/sharing-mappings/" + mapping;
-        String processes = "/api/v1/process-mappings/" + process;
-
-        // Another RHF: not found, whatever the operation.
+    @Test
+    void anotherRhfFindsNoneOfTheRecordsWhateverTheOperation() {
+        Seed s = seed();
+        String local = s.local();
+        String step = s.step();
+        String tasks = s.tasks();
+        String mappings = s.mappings();
+        String processes = s.processes();
+        Map<String, Object> mappingUpdate = mappingUpdate(local);
+        Map<String, Object> version = VERSION;
+        Map<String, Object> processUpdate = PROCESS_UPDATE;
+        Map<String, Object> proposal = PROPOSAL;
         for (String user : List.of("sorost-admin", "sorost-leader")) {
             as(user).get(tasks).then().statusCode(404);
             as(user).get(mappings).then().statusCode(404);
@@ -61,20 +88,37 @@ class TenancyTest {
             as(user).body(proposal).post(processes + "/steps/" + step + "/proposal").then().statusCode(404);
             as(user).body(Map.of("version", 1, "phase", "ANALYSIS")).post(processes + "/phase").then().statusCode(404);
         }
-        as("sorost-admin").body(taskUpdate).put(tasks).then().statusCode(404);
+        as("sorost-admin").body(TASK_UPDATE).put(tasks).then().statusCode(404);
         as("sorost-admin").body(version).post(tasks + "/retire").then().statusCode(404);
         as("sorost-admin").body(version).post(mappings + "/approve").then().statusCode(404);
         as("sorost-admin").body(version).post(mappings + "/retire").then().statusCode(404);
         as("sorost-hr").get("/api/v1/tasks/" + local + "/eligible-staff?hf=ous&unit=x").then().statusCode(404);
+        as("sorost-auditor").get("/api/v1/tasks/audit?entityId=" + local).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
+        untouched(s);
+    }
 
-        // No TØRN role, and no token.
-        checkAll(() -> as("vest-norole"), 403, tasks, mappings, processes, step, local, taskUpdate, mappingUpdate,
-                version, processUpdate, proposal);
-        checkAll(() -> given().contentType("application/json"), 401, tasks, mappings, processes, step, local,
-                taskUpdate, mappingUpdate, version, processUpdate, proposal);
-        // The records are untouched.
-        as("vest-auditor").get(mappings).then().statusCode(200)
+    @Test
+    void aTokenWithoutATornRoleIsRefusedEverywhere() {
+        Seed s = seed();
+        checkAll(() -> as("vest-norole"), 403, s.tasks(), s.mappings(), s.processes(), s.step(), s.local(),
+                TASK_UPDATE, mappingUpdate(s.local()), VERSION, PROCESS_UPDATE, PROPOSAL);
+        untouched(s);
+    }
+
+    @Test
+    void noTokenIsRefusedEverywhere() {
+        Seed s = seed();
+        checkAll(() -> given().contentType("application/json"), 401, s.tasks(), s.mappings(), s.processes(),
+                s.step(), s.local(), TASK_UPDATE, mappingUpdate(s.local()), VERSION, PROCESS_UPDATE, PROPOSAL);
+        untouched(s);
+    }
+
+    private static void untouched(Seed s) {
+        as("vest-auditor").get(s.mappings()).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("DRAFT"));
+        as("vest-auditor").get(s.tasks()).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(0));
     }
 
     private static void checkAll(java.util.function.Supplier<RequestSpecification> as, int status, String tasks,
@@ -97,6 +141,7 @@ class TenancyTest {
         for (String transition : List.of("/propose", "/approve", "/retire")) {
             as.get().body(version).post(mappings + transition).then().statusCode(status);
         }
+        as.get().get("/api/v1/tasks/audit").then().statusCode(status);
         as.get().get("/api/v1/process-mappings").then().statusCode(status);
         as.get().get(processes).then().statusCode(status);
         as.get().body(Map.of("hf", "helse-bergen", "unit", "x", "name", "x", "unionRepresentativeInvolved", false))

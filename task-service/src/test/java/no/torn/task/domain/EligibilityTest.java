@@ -44,16 +44,4 @@ class EligibilityTest {
         Eligibility.TaskRequirement closed = new Eligibility.TaskRequirement("OBS", false, false, Set.of());
         assertThat(Eligibility.evaluate(closed, List.of(), "renholder", false, Set.of())).isEmpty();
     }
-
-    @Test
-    void mappingStateMachine() {
-        assertThat(MappingStatus.DRAFT.canMoveTo(MappingStatus.PROPOSED)).isTrue();
-        assertThat(MappingStatus.DRAFT.canMoveTo(MappingStatus.APPROVED)).isFalse();
-        assertThat(MappingStatus.PROPOSED.canMoveTo(MappingStatus.APPROVED)).isTrue();
-        assertThat(MappingStatus.APPROVED.canMoveTo(MappingStatus.PROPOSED)).isFalse();
-        assertThat(MappingStatus.RETIRED.canMoveTo(MappingStatus.RETIRED)).isFalse();
-        assertThat(MappingStatus.APPROVED.canMoveTo(MappingStatus.DRAFT)).isFalse();
-        assertThat(ProcessPhase.MAPPING.allowsProposals()).isFalse();
-        assertThat(ProcessPhase.EVALUATION.next()).isEmpty();
-    }
 }

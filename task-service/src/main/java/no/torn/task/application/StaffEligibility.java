@@ -1,9 +1,19 @@
-package no.torn.task.domain;
+package no.torn.task.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.torn.platform.application.Actor;
+import no.torn.platform.problem.ProblemException;
+import no.torn.platform.time.CompetenceValidity;
+import no.torn.platform.time.Today;
+import no.torn.task.domain.CoverageCounter;
+import no.torn.task.domain.Eligibility;
+import no.torn.task.domain.PersonnelGroups;
+import no.torn.task.domain.RiskLevel;
+import no.torn.task.domain.Task;
+import no.torn.task.domain.TaskCategory;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -25,6 +35,8 @@ import java.util.UUID;
 
 /**
  * Eligible staff of a unit for a task, and a unit's coverage of the whole catalogue, from the competence read model.
+ * A competence code counts when {@link CompetenceValidity#validOn} says its record is valid on the day asked about
+ * (by default today in Norway).
  * <p>
  * Each answer costs a fixed number of indexed queries (employees of the unit, their valid codes restricted to the
  * codes that matter, the approved mappings, the tasks), whatever the unit's size; the set logic then runs in
@@ -43,6 +55,12 @@ public class StaffEligibility {
     @Inject
     PersonnelGroups groups;
 
+    @Inject
+    TaskCatalogue catalogue;
+
+    @Inject
+    Today today;
+
     public record ExpiringCompetence(String competenceCode, LocalDate validUntil) {
     }
 
@@ -54,9 +72,6 @@ public class StaffEligibility {
                               int eligibleStaff) {
     }
 
-    public record Coverage(int employees, List<CoverageRow> rows) {
-    }
-
     private record Employee(UUID id, String employeeNumber, String group, Set<String> held) {
     }
 
@@ -64,8 +79,41 @@ public class StaffEligibility {
     public record UnitScope(String rhf, String hf, String unit, LocalDate validOn) {
     }
 
+    /** The eligible employees of a unit for one task. */
+    public record EligibleStaff(Task task, UnitScope scope, List<EligibleEmployee> employees) {
+    }
+
+    /** A unit's coverage: its number of active employees and a row per active task of the RHF. */
+    public record Coverage(UnitScope scope, int employees, List<CoverageRow> rows) {
+    }
+
+    /**
+     * The unit an actor asks about: the HF must be one the actor may see (its RHF, and for HF-bound roles its own
+     * HF); {@code validOn} null means today in Norway.
+     */
+    public UnitScope scope(Actor actor, String hf, String unit, LocalDate validOn) {
+        return new UnitScope(HospitalTrusts.rhfOf(actor, hf, "hf"), hf, unit,
+                validOn == null ? today.date() : validOn);
+    }
+
+    /** Who of the unit may perform the task; a task that does not apply in the unit's RHF is a 404. */
     @Transactional
-    public List<EligibleEmployee> eligibleStaff(Task task, UnitScope scope) {
+    public EligibleStaff eligibleStaff(Actor actor, String taskCode, String hf, String unit, LocalDate validOn) {
+        UnitScope scope = scope(actor, hf, unit, validOn);
+        Task task = catalogue.visible(actor, taskCode);
+        if (!task.isNational() && !task.rhf.equals(scope.rhf())) {
+            throw ProblemException.notFound("Task", taskCode);
+        }
+        return new EligibleStaff(task, scope, eligibleStaff(task, scope));
+    }
+
+    /** Every active task of the unit's RHF with the number of the unit's staff eligible for it. */
+    @Transactional
+    public Coverage coverage(Actor actor, String hf, String unit, LocalDate validOn) {
+        return coverage(scope(actor, hf, unit, validOn));
+    }
+
+    List<EligibleEmployee> eligibleStaff(Task task, UnitScope scope) {
         groups.all();
         return session().doReturningWork(connection -> {
             Eligibility.TaskRequirement requirement = new Eligibility.TaskRequirement(task.code,
@@ -96,8 +144,7 @@ public class StaffEligibility {
         });
     }
 
-    @Transactional
-    public Coverage coverage(UnitScope scope) {
+    Coverage coverage(UnitScope scope) {
         groups.all();
         return session().doReturningWork(connection -> {
             List<Eligibility.TaskRequirement> requirements = new ArrayList<>();
@@ -120,7 +167,7 @@ public class StaffEligibility {
                 result.add(new CoverageRow(row.taskCode(), row.title(), row.rhf(), row.category(), row.riskLevel(),
                         count));
             }
-            return new Coverage(employees.size(), result);
+            return new Coverage(scope, employees.size(), result);
         });
     }
 
@@ -146,27 +193,23 @@ public class StaffEligibility {
         // A short list of codes is filtered by the database; a long one (coverage) is cheaper to filter here.
         boolean filterInDatabase = relevant.size() <= CODE_FILTER_LIMIT;
         try (PreparedStatement ps = connection.prepareStatement("""
-                select c.employee_id, c.code
+                select c.employee_id, c.code, c.status, c.acquired_on, c.valid_until
                 from cm_employee e
                 join cm_record_code c on c.employee_id = e.id
                 where e.rhf = ? and e.hf = ? and e.unit = ? and e.status = 'ACTIVE'
-                  and c.status = 'ACTIVE'
-                  and (c.valid_until is null or c.valid_until >= ?)
-                  and (c.acquired_on is null or c.acquired_on <= ?)
                 """ + (filterInDatabase ? "  and c.code = any (?)" : ""))) {
             ps.setString(1, scope.rhf());
             ps.setString(2, scope.hf());
             ps.setString(3, scope.unit());
-            ps.setDate(4, Date.valueOf(scope.validOn()));
-            ps.setDate(5, Date.valueOf(scope.validOn()));
             if (filterInDatabase) {
-                ps.setArray(6, connection.createArrayOf("varchar", relevant.toArray()));
+                ps.setArray(4, connection.createArrayOf("varchar", relevant.toArray()));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Employee employee = employees.get(rs.getObject(1, UUID.class));
                     String code = rs.getString(2);
-                    if (employee != null && relevant.contains(code)) {
+                    if (employee != null && relevant.contains(code) && CompetenceValidity.validOn(rs.getString(3),
+                            localDate(rs.getDate(4)), localDate(rs.getDate(5)), scope.validOn())) {
                         employee.held().add(code);
                     }
                 }
@@ -175,17 +218,16 @@ public class StaffEligibility {
         return List.copyOf(employees.values());
     }
 
+    /** Valid records of relevant codes whose last valid day falls within the expiry window. */
     private static Map<UUID, List<ExpiringCompetence>> expiring(Connection connection, UnitScope scope,
                                                                 Set<String> relevant) throws SQLException {
         Map<UUID, List<ExpiringCompetence>> result = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("""
-                select r.employee_id, r.competence_code, r.valid_until
+                select r.employee_id, r.competence_code, r.status, r.acquired_on, r.valid_until
                 from cm_employee e
                 join cm_record r on r.employee_id = e.id
                 where e.rhf = ? and e.hf = ? and e.unit = ? and e.status = 'ACTIVE'
-                  and r.status = 'ACTIVE'
-                  and r.valid_until >= ? and r.valid_until <= ?
-                  and (r.acquired_on is null or r.acquired_on <= ?)
+                  and r.valid_until between ? and ?
                   and exists (select 1 from cm_record_code c where c.record_id = r.id and c.code = any (?))
                 order by r.valid_until, r.competence_code""")) {
             ps.setString(1, scope.rhf());
@@ -193,16 +235,23 @@ public class StaffEligibility {
             ps.setString(3, scope.unit());
             ps.setDate(4, Date.valueOf(scope.validOn()));
             ps.setDate(5, Date.valueOf(scope.validOn().plusDays(EXPIRY_WINDOW_DAYS)));
-            ps.setDate(6, Date.valueOf(scope.validOn()));
-            ps.setArray(7, connection.createArrayOf("varchar", relevant.toArray()));
+            ps.setArray(6, connection.createArrayOf("varchar", relevant.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new ExpiringCompetence(rs.getString(2), rs.getDate(3).toLocalDate()));
+                    LocalDate validUntil = rs.getDate(5).toLocalDate();
+                    if (CompetenceValidity.validOn(rs.getString(3), localDate(rs.getDate(4)), validUntil,
+                            scope.validOn())) {
+                        result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(new ExpiringCompetence(rs.getString(2), validUntil));
+                    }
                 }
             }
         }
         return result;
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     /** Approved mappings of an RHF by task code (of one task, or all when {@code taskCode} is null). */

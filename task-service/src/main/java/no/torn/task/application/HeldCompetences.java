@@ -1,67 +1,36 @@
-package no.torn.task.domain;
+package no.torn.task.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import no.torn.task.messaging.CompetenceEvents.RecordData;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Local copy of the employees and competence records competence-service announces. Each row keeps the aggregate
- * version it was written from; an event carrying an older version than the row is ignored, so delivery out of
- * order (or a replay) never overwrites newer state.
+ * The competence records competence-service announces, with every code each record provides (its own and the codes
+ * it implies), so "which codes does each employee of a unit hold" is one join. Status and dates are kept as they
+ * are; whether a record counts on a day is decided when it is read ({@code CompetenceValidity}). An older version
+ * than the row's is ignored.
  */
 @ApplicationScoped
-public class CompetenceReadModel {
+public class HeldCompetences {
+
+    private static final Logger LOG = Logger.getLogger(HeldCompetences.class);
 
     @Inject
     EntityManager em;
 
-    public record EmployeeState(UUID employeeId, String rhf, String hf, String unit, String employeeNumber,
-                                String personnelGroup, String status, long version) {
-    }
-
-    public record RecordState(UUID recordId, UUID employeeId, String rhf, String competenceCode,
-                              List<String> impliedCodes, LocalDate acquiredOn, LocalDate validUntil, String status,
-                              long version) {
-    }
-
     /** @return true when the state was applied, false when a newer version was already held */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(EmployeeState e) {
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    insert into cm_employee (id, rhf, hf, unit, employee_number, personnel_group, status, version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (id) do update set rhf = excluded.rhf, hf = excluded.hf, unit = excluded.unit,
-                        employee_number = excluded.employee_number, personnel_group = excluded.personnel_group,
-                        status = excluded.status, version = excluded.version
-                    where cm_employee.version <= excluded.version""")) {
-                ps.setObject(1, e.employeeId());
-                ps.setString(2, e.rhf());
-                ps.setString(3, e.hf());
-                ps.setString(4, e.unit());
-                ps.setString(5, e.employeeNumber());
-                ps.setString(6, e.personnelGroup());
-                ps.setString(7, e.status());
-                ps.setLong(8, e.version());
-                return ps.executeUpdate() == 1;
-            }
-        });
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(RecordState r) {
-        return session().doReturningWork(connection -> {
+    public boolean apply(RecordData r) {
+        boolean applied = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     insert into cm_record (id, employee_id, rhf, competence_code, acquired_on, valid_until, status,
                         version)
@@ -89,7 +58,9 @@ public class CompetenceReadModel {
             }
             Set<String> codes = new LinkedHashSet<>();
             codes.add(r.competenceCode());
-            codes.addAll(r.impliedCodes());
+            if (r.impliedCodes() != null) {
+                codes.addAll(r.impliedCodes());
+            }
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into cm_record_code (record_id, employee_id, code, status, acquired_on, valid_until) "
                             + "values (?, ?, ?, ?, ?, ?)")) {
@@ -106,9 +77,9 @@ public class CompetenceReadModel {
             }
             return true;
         });
-    }
-
-    private Session session() {
-        return em.unwrap(Session.class);
+        if (!applied) {
+            LOG.debugf("Record %s version %d is older than the state held; ignored", r.recordId(), r.version());
+        }
+        return applied;
     }
 }
