@@ -18,18 +18,25 @@ class AuditTrailTest {
         Fixture.Basis basis = Fixture.basis(List.of("AUDIT"), List.of());
         String id = post("vest-leader", "/clarifications", Fixture.clarificationBody(basis, "audit-unit"))
                 .statusCode(201).extract().path("id");
-        java.util.UUID uuid = java.util.UUID.fromString(id);
-        assertThat(Db.count("select count(*) from audit_entry where entity_id = ?1", uuid)).isEqualTo(1);
+        assertThat(Db.count("select count(*) from audit_trail where entity_id = ?1", id)).isEqualTo(1);
 
         assertThatThrownBy(() -> Db.count(
-                "with changed as (update audit_entry set actor = 'someone-else' where entity_id = ?1 returning 1) "
-                        + "select count(*) from changed", uuid))
+                "with changed as (update audit_trail set actor_id = 'someone-else' where entity_id = ?1 returning 1) "
+                        + "select count(*) from changed", id))
                 .hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> Db.count(
-                "with gone as (delete from audit_entry where entity_id = ?1 returning 1) select count(*) from gone",
-                uuid))
+                "with gone as (delete from audit_trail where entity_id = ?1 returning 1) select count(*) from gone",
+                id))
                 .hasStackTraceContaining("append-only");
-        assertThat(Db.count("select count(*) from audit_entry where entity_id = ?1 and actor <> 'someone-else'",
-                uuid)).isEqualTo(1);
+        assertThat(Db.count("select count(*) from audit_trail where entity_id = ?1 and actor_id <> 'someone-else'",
+                id)).isEqualTo(1);
+    }
+
+    @Test
+    void theServicesOwnAuditTableIsGone() {
+        assertThat(Db.count("select count(*) from information_schema.tables where table_name = 'audit_entry'"))
+                .isZero();
+        assertThat(Db.count("select count(*) from information_schema.columns where column_name = 'idempotency_key'"
+                + " and table_name in ('clarification', 'delegation')")).isZero();
     }
 }

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -123,14 +124,11 @@ class DelegationApiTest {
     }
 
     @Test
-    void employeeConfirmsOwnCompetenceThenTheDelegationIsActiveAndVisibleEverywhere() {
-        String clarification = Fixture.activeClarification(basis, Fixture.UNIT);
-        Fixture.grant(V1001, taskCode1, List.of(impliedCode));
-        Fixture.grant(V1001, extraCode, List.of());
+    void onlyTheEmployeeConfirmsTheirOwnDelegationWithTheStatement() {
+        String clarification = competentAndClarified();
         String id = post("vest-leader", "/delegations", delegationBody(clarification, V1001)).statusCode(201)
                 .header("Location", containsString("/delegations/")).extract().path("id");
         post("vest-leader", "/delegations", delegationBody(clarification, V1001)).statusCode(409);
-
         get("vest-employee", "/me").statusCode(200)
                 .body("employeeId", equalTo(V1001.toString()))
                 .body("awaitingConfirmation.delegationId", hasItem(id));
@@ -149,7 +147,11 @@ class DelegationApiTest {
                 .statusCode(200).body("status", equalTo("ACTIVE")).body("confirmedAt", notNullValue());
         post("vest-employee", "/delegations/" + id + "/confirm", Map.of("version", 1, "consideredCompetent", true))
                 .statusCode(409);
+    }
 
+    @Test
+    void anActiveDelegationShowsInTheEmployeesOwnView() {
+        String id = Fixture.activeDelegation(competentAndClarified());
         get("vest-employee", "/me").statusCode(200)
                 .body("active.find { it.delegationId == '" + id + "' }.accountable", equalTo(List.of("Avdelingsoverlege")))
                 .body("active.find { it.delegationId == '" + id + "' }.inEffect", equalTo(true))
@@ -158,14 +160,26 @@ class DelegationApiTest {
         get("vest-employee", "/delegations/" + id).statusCode(200);
         get("vest-employee", "/delegations").statusCode(403);
         get("sorost-employee", "/me").statusCode(404);
+    }
 
+    @Test
+    void readingAnEmployeesAuthorisationsIsAuditedWithTheReadersName() {
+        String id = Fixture.activeDelegation(competentAndClarified());
         get("vest-hr", "/employees/" + V1001 + "/authorisations").statusCode(200)
                 .body("active.delegationId", hasItem(id));
         get("sorost-admin", "/employees/" + V1001 + "/authorisations").statusCode(404);
         get("vest-employee", "/employees/" + V1001 + "/authorisations").statusCode(403);
-        get("vest-auditor", "/audit?entityId=" + V1001 + "&action=VIEWED").statusCode(200)
-                .body("items.actor", hasItem(notNullValue()));
+        get("vest-auditor", "/audit?entityType=EMPLOYEE&entityId=" + V1001).statusCode(200)
+                .body("items.action", everyItem(equalTo("VIEWED")))
+                .body("items.actor.name", hasItem("HR Vest"))
+                .body("items.actor.role", hasItem("hf-hr"));
+        get("sorost-auditor", "/audit?entityType=EMPLOYEE&entityId=" + V1001).statusCode(200)
+                .body("total", equalTo(0));
+    }
 
+    @Test
+    void whoIsResponsibleNamesTheClarificationInForceAndItsActiveDelegations() {
+        Fixture.activeDelegation(competentAndClarified());
         get("vest-employee", "/who-is-responsible?taskCode=" + basis.taskCode() + "&hf=helse-bergen&unit="
                 + Fixture.UNIT).statusCode(200)
                 .body("clarifications", hasSize(1))
@@ -176,23 +190,33 @@ class DelegationApiTest {
                 .body("clarifications", hasSize(0));
         get("sorost-leader", "/who-is-responsible?taskCode=" + basis.taskCode() + "&hf=helse-bergen").statusCode(403);
         get("vest-leader", "/who-is-responsible").statusCode(400);
+    }
 
+    @Test
+    void delegationsAreReadOnlyWithinTheirRhf() {
+        String id = Fixture.activeDelegation(competentAndClarified());
         get("vest-leader", "/delegations?employeeId=" + V1001 + "&status=ACTIVE&taskCode=" + basis.taskCode())
                 .statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id));
         get("sorost-admin", "/delegations/" + id).statusCode(404);
         get("sorost-admin", "/delegations?taskCode=" + basis.taskCode()).statusCode(200).body("total", equalTo(0));
         get("vest-norole", "/delegations/" + id).statusCode(403);
         given().when().get(API + "/delegations/" + id).then().statusCode(401);
+    }
 
-        // Events for the delegation so far, schema-valid.
+    @Test
+    void creationAndActivationArePublishedMatchingTheirSchemas() {
+        String id = Fixture.activeDelegation(competentAndClarified());
         List<TopicReader.Event> events = Fixture.published(e -> id.equals(e.subject()), 2);
         assertThat(events).extracting(TopicReader.Event::type).containsExactly(
                 "no.torn.responsibility.delegation-created.v1", "no.torn.responsibility.delegation-activated.v1");
         EventSchemas.assertValid(Fixture.schema("delegation-created"), events.get(0).cloudEvent());
         EventSchemas.assertValid(Fixture.schema("delegation-activated"), events.get(1).cloudEvent());
         assertThat(events.get(1).data().path("employeeId").asText()).isEqualTo(V1001.toString());
+    }
 
-        // A leader ends it, with a reason.
+    @Test
+    void aLeaderOfItsHfEndsADelegationWithAReason() {
+        String id = Fixture.activeDelegation(competentAndClarified());
         post("sorost-leader", "/delegations/" + id + "/end", Map.of("version", 1, "reason", "x")).statusCode(404);
         post("vest-employee", "/delegations/" + id + "/end", Map.of("version", 1, "reason", "x")).statusCode(403);
         post("vest-leader", "/delegations/" + id + "/end", Map.of("version", 1)).statusCode(400);
@@ -247,5 +271,13 @@ class DelegationApiTest {
                 .when().get(API + "/matrix?hf=helse-bergen&unit=tom-enhet").then().statusCode(200)
                 .body("rows", hasSize(0))
                 .body("rows", not(hasItem(notNullValue())));
+    }
+
+    /** V1001 holds every competence the basis requires, and an ACTIVE clarification of the unit rests on it. */
+    private String competentAndClarified() {
+        String clarification = Fixture.activeClarification(basis, Fixture.UNIT);
+        Fixture.grant(V1001, taskCode1, List.of(impliedCode));
+        Fixture.grant(V1001, extraCode, List.of());
+        return clarification;
     }
 }

@@ -110,6 +110,13 @@ public final class Fixture {
 
     public static String recordEvent(String name, UUID recordId, UUID employeeId, String code, List<String> implied,
                                      LocalDate validUntil, String status, long version, String reason) {
+        return recordEvent(name, recordId, employeeId, code, implied, LocalDate.of(2024, 1, 15), validUntil, status,
+                version, reason);
+    }
+
+    public static String recordEvent(String name, UUID recordId, UUID employeeId, String code, List<String> implied,
+                                     LocalDate acquiredOn, LocalDate validUntil, String status, long version,
+                                     String reason) {
         Map<String, Object> data = new HashMap<>();
         data.put("recordId", recordId.toString());
         data.put("employeeId", employeeId.toString());
@@ -119,7 +126,7 @@ public final class Fixture {
         data.put("personnelGroup", "helsefagarbeider");
         data.put("competenceCode", code);
         data.put("impliedCodes", implied);
-        data.put("acquiredOn", "2024-01-15");
+        data.put("acquiredOn", acquiredOn.toString());
         data.put("validUntil", validUntil == null ? null : validUntil.toString());
         data.put("status", status);
         data.put("trustLevel", "VERIFIED");

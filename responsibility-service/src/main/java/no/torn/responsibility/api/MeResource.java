@@ -1,6 +1,5 @@
 package no.torn.responsibility.api;
 
-import no.torn.platform.api.QueryParams;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,14 +16,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
-import no.torn.platform.problem.ProblemException;
+import no.torn.platform.api.QueryParams;
 import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
 import no.torn.responsibility.api.Dtos.ConfirmationRequest;
 import no.torn.responsibility.api.Dtos.DelegationView;
+import no.torn.responsibility.application.Authorisations;
+import no.torn.responsibility.application.Delegations;
 import no.torn.responsibility.domain.Delegation;
 import no.torn.responsibility.domain.DelegationStatus;
-import no.torn.responsibility.domain.DelegationWorkflow;
 import no.torn.responsibility.domain.EmployeeView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,12 +46,12 @@ public class MeResource {
     Authorisations authorisations;
 
     @Inject
-    DelegationWorkflow workflow;
+    Delegations delegations;
 
     @GET
     @Operation(summary = "What I may do, under whose responsibility, and what awaits my confirmation")
     public Authorisations.EmployeeAuthorisations me() {
-        return authorisations.of(self());
+        return authorisations.mine(caller.actor());
     }
 
     @GET
@@ -59,7 +59,7 @@ public class MeResource {
     @Operation(summary = "My delegations, all states")
     public Page<DelegationView> delegations(@QueryParam("status") String statusParam,
                                             @Valid @BeanParam PageRequest pageRequest) {
-        EmployeeView self = self();
+        EmployeeView self = authorisations.self(caller.actor());
         DelegationStatus status = QueryParams.enumOf(DelegationStatus.class, statusParam, "status");
         PanacheQuery<Delegation> q = status == null
                 ? Delegation.find("employeeId = ?1 order by createdAt desc, id", self.employeeId)
@@ -72,19 +72,6 @@ public class MeResource {
     @Path("/delegations/{id}/confirm")
     @Operation(summary = "Confirm that I consider myself competent for a delegation; it becomes active")
     public DelegationView confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
-        EmployeeView self = self();
-        Delegation d = Delegation.findById(id);
-        if (d == null || !d.employeeId.equals(self.employeeId)) {
-            throw ProblemException.notFound("Delegation", id);
-        }
-        return DelegationView.of(workflow.confirm(id, request.version(), caller.id()));
-    }
-
-    private EmployeeView self() {
-        String number = caller.employeeNumber()
-                .orElseThrow(() -> ProblemException.forbidden("The token carries no employee_number claim"));
-        return EmployeeView.byNumber(caller.rhf(), number)
-                .filter(e -> caller.hf().map(hf -> hf.equals(e.hf)).orElse(false))
-                .orElseThrow(() -> ProblemException.notFound("Employee with employee number", number));
+        return DelegationView.of(delegations.confirm(caller.actor(), id, request.version()));
     }
 }

@@ -58,7 +58,6 @@ public class Clarification extends PanacheEntityBase {
     public Instant submittedAt;
     public String approvedBy;
     public Instant approvedAt;
-    public String idempotencyKey;
 
     @Version
     public long version;

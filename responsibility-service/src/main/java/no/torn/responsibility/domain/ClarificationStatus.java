@@ -1,5 +1,7 @@
 package no.torn.responsibility.domain;
 
+import no.torn.platform.application.Lifecycle;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,7 +9,7 @@ import java.util.Set;
  * Life cycle of a responsibility clarification. APPROVED means approved but not yet in force (active from a later
  * date); ACTIVE means in force. SUSPENDED and LAPSED need re-submission and a new four-eyes approval.
  */
-public enum ClarificationStatus {
+public enum ClarificationStatus implements Lifecycle<ClarificationStatus> {
     DRAFT, SUBMITTED, APPROVED, ACTIVE, SUSPENDED, REVOKED, LAPSED;
 
     /** States in which the content may be edited. */
@@ -19,6 +21,7 @@ public enum ClarificationStatus {
         return this == APPROVED || this == ACTIVE;
     }
 
+    @Override
     public Set<ClarificationStatus> next() {
         return switch (this) {
             case DRAFT, SUSPENDED, LAPSED -> EnumSet.of(SUBMITTED, REVOKED);
@@ -27,9 +30,5 @@ public enum ClarificationStatus {
             case ACTIVE -> EnumSet.of(SUSPENDED, REVOKED, LAPSED);
             case REVOKED -> EnumSet.noneOf(ClarificationStatus.class);
         };
-    }
-
-    public boolean canMoveTo(ClarificationStatus target) {
-        return next().contains(target);
     }
 }

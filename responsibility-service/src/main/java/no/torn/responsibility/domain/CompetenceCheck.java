@@ -1,5 +1,7 @@
 package no.torn.responsibility.domain;
 
+import no.torn.platform.time.CompetenceValidity;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,15 +10,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which competences an employee holds validly on a day, and which required ones are missing. A record counts while
- * it is ACTIVE and its validity has not ended; it covers its own code and every code it implies.
+ * Which competences an employee holds validly on a day, and which required ones are missing. Whether one record
+ * counts is the platform's one validity rule ({@link CompetenceValidity}); a record that counts covers its own code
+ * and every code it implies.
  */
 public final class CompetenceCheck {
 
     /** The facts of one record that matter for validity. */
-    public record Held(String code, List<String> impliedCodes, String status, LocalDate validUntil) {
+    public record Held(String code, List<String> impliedCodes, String status, LocalDate acquiredOn,
+                       LocalDate validUntil) {
         public boolean validOn(LocalDate day) {
-            return "ACTIVE".equals(status) && (validUntil == null || !validUntil.isBefore(day));
+            return CompetenceValidity.validOn(status, acquiredOn, validUntil, day);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Local copy of a competence record: enough to decide whether it is valid on a given day. */
+/** Local copy of a competence record: enough to decide whether it is valid on a given day (acquired, not ended). */
 @Entity
 @Table(name = "competence_record_view")
 public class CompetenceRecordView extends PanacheEntityBase {
@@ -43,6 +43,6 @@ public class CompetenceRecordView extends PanacheEntityBase {
     }
 
     public CompetenceCheck.Held held() {
-        return new CompetenceCheck.Held(competenceCode, impliedCodes, status, validUntil);
+        return new CompetenceCheck.Held(competenceCode, impliedCodes, status, acquiredOn, validUntil);
     }
 }

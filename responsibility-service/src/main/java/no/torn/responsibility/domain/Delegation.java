@@ -50,7 +50,6 @@ public class Delegation extends PanacheEntityBase {
     public String createdBy;
     public Instant createdAt;
     public Instant updatedAt;
-    public String idempotencyKey;
 
     @Version
     public long version;

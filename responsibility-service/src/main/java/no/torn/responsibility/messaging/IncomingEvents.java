@@ -1,67 +1,50 @@
 package no.torn.responsibility.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-/** Payloads this service reads from torn.competence.v1 and torn.task.v1 (the shared event vocabulary). */
+/**
+ * Payloads this service reads from torn.competence.v1 and torn.task.v1 (the shared event vocabulary). What the
+ * consequences need is required; an event without it is poison and goes to the dead-letter topic.
+ */
 public final class IncomingEvents {
 
     private IncomingEvents() {
     }
 
-    public record EmployeeData(UUID employeeId, String rhf, String hf, String unit, String employeeNumber,
-                               String personnelGroup, String status, Long version) {
-        void check() {
-            require(employeeId, "employeeId");
-            require(rhf, "rhf");
-            require(status, "status");
-            require(version, "version");
-        }
+    /** Version 1 of the event types starting with {@code prefix}; other versions are not read. */
+    static Predicate<String> v1(String prefix) {
+        return type -> type != null && type.startsWith(prefix) && type.endsWith(".v1");
     }
 
-    public record RecordData(UUID recordId, UUID employeeId, String rhf, String hf, String unit,
-                             String personnelGroup, String competenceCode, List<String> impliedCodes,
-                             LocalDate acquiredOn, LocalDate validUntil, String status, JsonNode trustLevel,
-                             String reason, Integer thresholdDays, Long version) {
-        void check() {
-            require(recordId, "recordId");
-            require(employeeId, "employeeId");
-            require(rhf, "rhf");
-            require(competenceCode, "competenceCode");
-            require(status, "status");
-            require(version, "version");
-        }
+    public record EmployeeData(@NotNull UUID employeeId, @NotBlank String rhf, String hf, String unit,
+                               String employeeNumber, String personnelGroup, @NotBlank String status,
+                               @NotNull Long version) {
     }
 
-    public record TaskData(UUID taskId, String code, String rhf, String variantOf, String title, String category,
-                           String riskLevel, Boolean requiresHealthProfessional, Boolean allowsUntrainedStaff,
-                           List<String> requiredCompetences, String status, Long version) {
-        void check() {
-            require(code, "code");
-            require(status, "status");
-            require(version, "version");
-        }
+    public record RecordData(@NotNull UUID recordId, @NotNull UUID employeeId, @NotBlank String rhf, String hf,
+                             String unit, String personnelGroup, @NotBlank String competenceCode,
+                             List<String> impliedCodes, @NotNull LocalDate acquiredOn, LocalDate validUntil,
+                             @NotBlank String status, JsonNode trustLevel, String reason, Integer thresholdDays,
+                             @NotNull Long version) {
     }
 
-    public record MappingData(UUID mappingId, String rhf, String taskCode, String fromGroup, String toGroup,
-                              List<String> taskRequiredCompetences, List<String> extraRequiredCompetences,
-                              List<String> requiredCompetences, String supervisionLevel, String riskLevel,
-                              String legalBasis, String status, Long version) {
-        void check() {
-            require(mappingId, "mappingId");
-            require(rhf, "rhf");
-            require(taskCode, "taskCode");
-            require(status, "status");
-            require(version, "version");
-        }
+    public record TaskData(UUID taskId, @NotBlank String code, String rhf, String variantOf, String title,
+                           String category, String riskLevel, Boolean requiresHealthProfessional,
+                           Boolean allowsUntrainedStaff, List<String> requiredCompetences, @NotBlank String status,
+                           @NotNull Long version) {
     }
 
-    private static void require(Object value, String field) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            throw new IllegalArgumentException("event data lacks '" + field + "'");
-        }
+    public record MappingData(@NotNull UUID mappingId, @NotBlank String rhf, @NotBlank String taskCode,
+                              String fromGroup, String toGroup, List<String> taskRequiredCompetences,
+                              List<String> extraRequiredCompetences, List<String> requiredCompetences,
+                              String supervisionLevel, String riskLevel, String legalBasis,
+                              @NotBlank String status, @NotNull Long version) {
     }
 }

@@ -1,8 +1,11 @@
-package no.torn.responsibility.domain;
+package no.torn.responsibility.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.torn.platform.outbox.Outbox;
+import no.torn.responsibility.domain.Clarification;
+import no.torn.responsibility.domain.Delegation;
+import no.torn.responsibility.domain.DelegationStatus;
 
 import java.util.UUID;
 

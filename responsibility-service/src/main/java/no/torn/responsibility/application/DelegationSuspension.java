@@ -1,0 +1,106 @@
+package no.torn.responsibility.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.torn.platform.application.Actor;
+import no.torn.platform.time.Today;
+import no.torn.responsibility.domain.Clarification;
+import no.torn.responsibility.domain.CompetenceCheck;
+import no.torn.responsibility.domain.CompetenceRecordView;
+import no.torn.responsibility.domain.Delegation;
+import no.torn.responsibility.domain.DelegationStatus;
+import no.torn.responsibility.domain.EmployeeView;
+import no.torn.responsibility.domain.Locks;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Delegations that stop because something they rest on changed: a competence no longer valid, an employee who moved
+ * or left, a clarification suspended, lapsed or revoked. Every stop is an ordinary transition of {@link Delegations},
+ * audited and announced like a leader's.
+ */
+@ApplicationScoped
+public class DelegationSuspension {
+
+    @Inject
+    Today today;
+
+    @Inject
+    Locks locks;
+
+    @Inject
+    Delegations delegations;
+
+    /**
+     * After a competence record of the employee changed: every active delegation whose relied-on competences are no
+     * longer all valid today (Norwegian day) is suspended, naming the competence that caused it.
+     */
+    @Transactional
+    public int competenceChanged(Actor actor, UUID employeeId, CompetenceRecordView changed, String cause) {
+        locks.employee(employeeId);
+        List<Delegation> active = Delegation.activeOfEmployee(employeeId);
+        if (active.isEmpty()) {
+            return 0;
+        }
+        List<CompetenceCheck.Held> held = CompetenceRecordView.ofEmployee(employeeId).stream()
+                .map(CompetenceRecordView::held).toList();
+        LocalDate day = today.date();
+        int suspended = 0;
+        for (Delegation d : active) {
+            List<String> missing = CompetenceCheck.missing(d.requiredCompetences, held, day);
+            if (!missing.isEmpty()) {
+                delegations.suspendNow(actor, d, cause, causingCode(missing, changed));
+                suspended++;
+            }
+        }
+        return suspended;
+    }
+
+    /** The employee left (their delegations end) or moved (those bound to the old unit are suspended). */
+    @Transactional
+    public void employmentChanged(Actor actor, EmployeeView employee) {
+        locks.employee(employee.employeeId);
+        List<Delegation> open = Delegation.list("employeeId = ?1 and status in ?2", employee.employeeId,
+                DelegationStatus.OPEN);
+        for (Delegation d : open) {
+            if (!employee.isActive()) {
+                delegations.endNow(actor, d, "Employee left the organisation");
+            } else if (d.status == DelegationStatus.ACTIVE
+                    && (!d.hf.equals(employee.hf) || !d.unit.equals(employee.unit))) {
+                delegations.suspendNow(actor, d, "Employee moved to another unit", null);
+            }
+        }
+    }
+
+    /** The clarification stopped being in force (suspended or lapsed): its active delegations are suspended. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suspendAllOf(Actor actor, Clarification c, String reason) {
+        Delegation.<Delegation>list("clarificationId = ?1 and status = ?2", c.id, DelegationStatus.ACTIVE)
+                .forEach(d -> delegations.suspendNow(actor, d, reason, null));
+    }
+
+    /** The clarification was revoked: its open delegations end. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endAllOf(Actor actor, Clarification c, String reason) {
+        Delegation.<Delegation>list("clarificationId = ?1 and status in ?2", c.id, DelegationStatus.OPEN)
+                .forEach(d -> delegations.endNow(actor, d, reason));
+    }
+
+    /** Prefer the changed record's own code, then a code it implied, then the first missing one. */
+    private static String causingCode(List<String> missing, CompetenceRecordView changed) {
+        if (changed != null) {
+            if (missing.contains(changed.competenceCode)) {
+                return changed.competenceCode;
+            }
+            for (String implied : changed.impliedCodes) {
+                if (missing.contains(implied)) {
+                    return implied;
+                }
+            }
+        }
+        return missing.get(0);
+    }
+}

@@ -1,0 +1,38 @@
+package no.torn.responsibility.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.torn.platform.messaging.EventRoutes;
+import no.torn.platform.messaging.InboundEvents;
+import no.torn.responsibility.messaging.IncomingEvents.EmployeeData;
+import no.torn.responsibility.messaging.IncomingEvents.RecordData;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Employees and competence records from competence-service (torn.competence.v1). */
+@ApplicationScoped
+public class CompetenceEvents {
+
+    static final String CONSUMER = "responsibility-competence";
+    static final String PREFIX = "no.torn.competence.";
+
+    @Inject
+    InboundEvents events;
+
+    @Inject
+    EmployeeDirectory employees;
+
+    @Inject
+    CompetenceChanges competences;
+
+    private final EventRoutes routes = new EventRoutes()
+            .on(IncomingEvents.v1(PREFIX + "employee-"), EmployeeData.class, (event, data) -> employees.apply(data))
+            .on(IncomingEvents.v1(PREFIX + "record-"), RecordData.class,
+                    (event, data) -> competences.apply(event, data));
+
+    @Incoming("competence-events")
+    @Blocking
+    public void consume(String json) {
+        events.consume(CONSUMER, json, routes);
+    }
+}
