@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static no.torn.grants.Api.as;
+import static no.torn.platform.testing.Api.as;
 
 /** Every endpoint needs a token (401) and a TØRN role (403), and refuses tokens without a known RHF (403). */
 @QuarkusTest
@@ -16,7 +16,7 @@ class AccessTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/grants/rounds", "/api/v1/grants/allocations", "/api/v1/grants/applications",
             "/api/v1/grants/reports", "/api/v1/grants/awards", "/api/v1/grants/awards/export",
-            "/api/v1/experience/reports"})
+            "/api/v1/experience/reports", "/api/v1/grants/audit"})
     void readsNeedATokenAndARole(String path) {
         given().get(path).then().statusCode(401);
         as("vest-norole").get(path).then().statusCode(403);

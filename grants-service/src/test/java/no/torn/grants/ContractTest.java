@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.restassured.RestAssured.given;
-import static no.torn.grants.Api.as;
+import static no.torn.platform.testing.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -55,6 +55,7 @@ class ContractTest {
                 .body("paths", hasKey("/api/v1/grants/rounds"))
                 .body("paths", hasKey("/api/v1/grants/allocations/what-if"))
                 .body("paths", hasKey("/api/v1/grants/awards/export"))
-                .body("paths", hasKey("/api/v1/experience/reports"));
+                .body("paths", hasKey("/api/v1/experience/reports"))
+                .body("paths", hasKey("/api/v1/grants/audit"));
     }
 }

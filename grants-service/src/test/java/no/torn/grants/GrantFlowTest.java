@@ -2,10 +2,13 @@ package no.torn.grants;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import no.torn.platform.testing.TestTokens;
 import no.torn.platform.testing.TopicReader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
-import static no.torn.grants.Api.as;
-import static no.torn.grants.Api.json;
+import static no.torn.grants.Fixtures.VEST_HFS;
+import static no.torn.grants.Fixtures.json;
+import static no.torn.grants.Fixtures.report;
+import static no.torn.grants.Fixtures.split;
+import static no.torn.grants.Fixtures.submit;
+import static no.torn.platform.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,65 +35,51 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * A grant round end to end for Helse Vest: pots, split, exact allocation with its arithmetic, applications,
- * decisions within the allocation, reports and the published award list, with the events it publishes.
+ * A grant round end to end for Helse Vest, one step per test: pots, split, exact allocation with its arithmetic,
+ * applications, decisions within the allocation, reports and the published award list, with the events it publishes.
  */
 @QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(Steps.class)
 class GrantFlowTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    private String round;
+    private String pot;
+    private String first;
+    private String second;
+    private String bergen1;
+    private String bergen2;
+    private String stavangerA;
+    private String stavangerB;
+    private String fonna;
+    private String progress;
+    private String fin;
 
-    private String openRound(String programme) {
-        return as("vest-national").body(json("year", 2026, "programme", programme, "title", "TØRN 2026",
-                        "nationalAmount", 30_000_000, "pots", List.of(
-                                json("rhf", "helse-vest", "amount", 5_000_000),
-                                json("rhf", "helse-sor-ost", "amount", 10_000_000))))
-                .post("/api/v1/grants/rounds")
-                .then().statusCode(201)
-                .body("status", equalTo("OPEN"))
-                .body("pots.rhf", hasItems("helse-vest", "helse-sor-ost"))
-                .extract().path("id");
-    }
-
-    private static Map<String, Object> split(long version, long minimum, List<Map<String, Object>> participants) {
-        return json("rhfActivitiesPercent", 10, "evaluationReserve", 200_001, "minimumAmount", minimum,
-                "participants", participants, "version", version);
-    }
-
-    private static final List<Map<String, Object>> VEST_HFS = List.of(
-            json("hf", "helse-bergen", "baseFrame", 40), json("hf", "helse-stavanger", "baseFrame", 30),
-            json("hf", "helse-fonna", "baseFrame", 20), json("hf", "helse-forde", "baseFrame", 10));
-
-    private String submit(String user, String roundId, String hf, long requested, String key) {
-        var spec = as(user);
-        if (key != null) {
-            spec = spec.header("Idempotency-Key", key);
-        }
-        return spec.body(json("roundId", roundId, "hf", hf, "title", "Portører overtar pasienttransport",
-                        "department", "Medisinsk klinikk", "fromGroup", "sykepleier", "toGroup", "portor",
-                        "taskCodes", List.of("PASIENTTRANSPORT"), "description", "Portørene tar over transport.",
-                        "kind", "PLANNED", "requestedAmount", requested, "contactName", "Kari Nordmann",
-                        "contactEmail", "kari@example.org"))
-                .post("/api/v1/grants/applications")
-                .then().statusCode(201).body("status", equalTo("SUBMITTED")).extract().path("id");
-    }
-
-    private Response decide(String id, Map<String, Object> body) {
+    private static Response decide(String id, Map<String, Object> body) {
         return as("vest-admin").body(body).post("/api/v1/grants/applications/" + id + "/decision");
     }
 
-    private int version(String path) {
-        return as("vest-admin").get(path).then().statusCode(200).extract().path("version");
+    private static int version(String path) {
+        return Fixtures.version("vest-admin", path);
+    }
+
+    private static String applicationPath(String id) {
+        return "/api/v1/grants/applications/" + id;
     }
 
     @Test
-    void roundFromSplitToAwards() throws Exception {
-        String programme = Api.unique("flow");
-        String round = openRound(programme);
-        String pot = "/api/v1/grants/rounds/" + round + "/pots/helse-vest";
+    @Order(1)
+    void roundOpensWithItsPots() {
+        round = Fixtures.openRound(2026, Fixtures.unique("flow"));
+        pot = "/api/v1/grants/rounds/" + round + "/pots/helse-vest";
+        as("vest-national").get("/api/v1/grants/rounds/" + round).then().statusCode(200)
+                .body("pots.rhf", hasItems("helse-vest", "helse-sor-ost"));
+    }
 
-        // The split: invalid inputs first, each answered precisely.
+    @Test
+    @Order(2)
+    void splitRefusesInvalidInputsPrecisely() {
         int potVersion = version(pot);
         as("vest-admin").body(split(potVersion, 300_000, List.of(json("hf", "helse-bergen", "baseFrame", 0))))
                 .put(pot + "/split").then().statusCode(400)
@@ -106,15 +98,24 @@ class GrantFlowTest {
         as("sorost-admin").body(split(potVersion, 300_000, VEST_HFS)).put(pot + "/split").then().statusCode(404);
         as("sorost-admin").get(pot).then().statusCode(404);
         as("vest-hr").body(split(potVersion, 300_000, VEST_HFS)).put(pot + "/split").then().statusCode(403);
+    }
 
+    @Test
+    @Order(3)
+    void splitIsStored() {
         // 10 % of 5 000 000 = 500 000 to RHF activities, 200 001 reserve, HF pot 4 299 999.
-        as("vest-admin").body(split(potVersion, 300_000, VEST_HFS)).put(pot + "/split").then().statusCode(200)
+        as("vest-admin").body(split(version(pot), 300_000, VEST_HFS)).put(pot + "/split").then().statusCode(200)
                 .body("split.rhfActivities", equalTo(500_000)).body("split.hfPot", equalTo(4_299_999));
+    }
 
-        // Allocation: 4 299 999 − 4·300 000 = 3 099 999 over ΣB = 100. Floors 1 239 999 / 929 999 / 619 999 /
-        // 309 999 (remainders 60, 70, 80, 90 hundredths), 3 kroner left → forde, fonna, stavanger.
-        String first = as("vest-admin").body(json("roundId", round)).post("/api/v1/grants/allocations")
+    @Test
+    @Order(4)
+    void allocationIsExactToTheKroneWithItsArithmetic() {
+        // 4 299 999 − 4·300 000 = 3 099 999 over ΣB = 100. Floors 1 239 999 / 929 999 / 619 999 / 309 999
+        // (remainders 60, 70, 80, 90 hundredths), 3 kroner left → forde, fonna, stavanger.
+        first = as("vest-admin").body(json("roundId", round)).post("/api/v1/grants/allocations")
                 .then().statusCode(201)
+                .header("Location", containsString("/api/v1/grants/allocations/"))
                 .body("allocationVersion", equalTo(1)).body("current", equalTo(true))
                 .body("hfPot", equalTo(4_299_999))
                 .body("shares.find { it.hf == 'helse-bergen' }.amount", equalTo(1_539_999))
@@ -132,7 +133,12 @@ class GrantFlowTest {
                 .body("inputs.participants", hasSize(4))
                 .body("inputs.rhfActivitiesPercent", equalTo(10.0f))
                 .extract().path("id");
-        String second = as("vest-admin").body(json("roundId", round)).post("/api/v1/grants/allocations")
+    }
+
+    @Test
+    @Order(5)
+    void recomputationIsANewVersionReadableOnlyInTheRhf() {
+        second = as("vest-admin").body(json("roundId", round)).post("/api/v1/grants/allocations")
                 .then().statusCode(201).body("allocationVersion", equalTo(2)).extract().path("id");
         as("vest-hr").get("/api/v1/grants/allocations/" + first).then().statusCode(200)
                 .body("current", equalTo(false));
@@ -144,8 +150,11 @@ class GrantFlowTest {
         as("sorost-admin").body(json("roundId", round, "rhf", "helse-vest")).post("/api/v1/grants/allocations")
                 .then().statusCode(403);
         as("vest-hr").body(json("roundId", round)).post("/api/v1/grants/allocations").then().statusCode(403);
+    }
 
-        // What-if computes the same without saving.
+    @Test
+    @Order(6)
+    void whatIfComputesTheSameWithoutSaving() {
         as("vest-hr").body(json("rhfPot", 5_000_000, "rhfActivitiesPercent", 10, "evaluationReserve", 200_001,
                         "minimumAmount", 300_000, "participants", VEST_HFS))
                 .post("/api/v1/grants/allocations/what-if").then().statusCode(200)
@@ -154,11 +163,12 @@ class GrantFlowTest {
         as("vest-hr").body(json("rhfPot", 100, "minimumAmount", 60, "participants", VEST_HFS))
                 .post("/api/v1/grants/allocations/what-if").then().statusCode(422);
         as("vest-admin").get("/api/v1/grants/allocations?roundId=" + round).then().body("total", equalTo(2));
+    }
 
-        // Applications: own HF only, idempotent by key.
-        String key = Api.unique("key");
-        String bergen1 = submit("vest-hr", round, "helse-bergen", 1_000_000, key);
-        assertThat(submit("vest-hr", round, "helse-bergen", 1_000_000, key)).isEqualTo(bergen1);
+    @Test
+    @Order(7)
+    void applicationsAreForTheCallersOwnHfAndValidated() {
+        bergen1 = submit("vest-hr", round, "helse-bergen", 1_000_000);
         as("vest-hr").body(json("roundId", round, "hf", "helse-stavanger", "title", "x", "department", "y",
                         "fromGroup", "lege", "toGroup", "sykepleier", "description", "z", "kind", "ONGOING",
                         "requestedAmount", 1, "contactName", "a", "contactEmail", "a@example.org"))
@@ -176,71 +186,103 @@ class GrantFlowTest {
                         "requestedAmount", -1, "contactName", "a", "contactEmail", "not-an-email"))
                 .post("/api/v1/grants/applications").then().statusCode(400)
                 .body("violations.field", hasItems("fromGroup", "requestedAmount", "contactEmail"));
-        String bergen2 = submit("vest-admin", round, "helse-bergen", 600_000, null);
-        String stavangerA = submit("vest-admin", round, "helse-stavanger", 700_000, null);
-        String stavangerB = submit("vest-admin", round, "helse-stavanger", 700_000, null);
-        String fonna = submit("vest-admin", round, "helse-fonna", 100_000, null);
+        bergen2 = submit("vest-admin", round, "helse-bergen", 600_000);
+        stavangerA = submit("vest-admin", round, "helse-stavanger", 700_000);
+        stavangerB = submit("vest-admin", round, "helse-stavanger", 700_000);
+        fonna = submit("vest-admin", round, "helse-fonna", 100_000);
+    }
 
-        as("sorost-admin").get("/api/v1/grants/applications/" + bergen1).then().statusCode(404);
+    @Test
+    @Order(8)
+    void applicationsStayInTheirRhf() {
+        as("sorost-admin").get(applicationPath(bergen1)).then().statusCode(404);
         as("sorost-admin").body(json("score", 3, "comment", "x"))
-                .post("/api/v1/grants/applications/" + bergen1 + "/reviews").then().statusCode(404);
+                .post(applicationPath(bergen1) + "/reviews").then().statusCode(404);
         as("sorost-admin").get("/api/v1/grants/applications?roundId=" + round).then().body("total", equalTo(0));
         as("vest-auditor").get("/api/v1/grants/applications?roundId=" + round + "&hf=helse-bergen")
                 .then().statusCode(200).body("total", equalTo(2));
+    }
 
-        // Granting waits until the allocations are locked.
+    @Test
+    @Order(9)
+    void grantsWaitUntilTheAllocationsAreLocked() {
         as("vest-admin").body(json("score", 4, "comment", "Godt forankret i klinikken"))
-                .post("/api/v1/grants/applications/" + bergen1 + "/reviews").then().statusCode(201);
-        as("vest-admin").get("/api/v1/grants/applications/" + bergen1).then()
+                .post(applicationPath(bergen1) + "/reviews").then().statusCode(201);
+        as("vest-admin").get(applicationPath(bergen1)).then()
                 .body("status", equalTo("UNDER_REVIEW")).body("reviews[0].score", equalTo(4));
-        String bergen1Path = "/api/v1/grants/applications/" + bergen1;
-        decide(bergen1, json("outcome", "GRANTED", "grantedAmount", 1_000_000, "version", version(bergen1Path)))
+        decide(bergen1, json("outcome", "GRANTED", "grantedAmount", 1_000_000, "version",
+                version(applicationPath(bergen1))))
                 .then().statusCode(422).body("detail", containsString("locked"));
 
-        int roundVersion = as("vest-national").get("/api/v1/grants/rounds/" + round).then().extract().path("version");
+        String roundPath = "/api/v1/grants/rounds/" + round;
+        int roundVersion = Fixtures.version("vest-national", roundPath);
         as("vest-admin").body(json("status", "ALLOCATED", "version", roundVersion))
-                .post("/api/v1/grants/rounds/" + round + "/status").then().statusCode(403);
+                .post(roundPath + "/status").then().statusCode(403);
+        // OPEN may only move to ALLOCATED: the transition guard answers 409 naming the allowed next state.
         as("vest-national").body(json("status", "CLOSED", "version", roundVersion))
-                .post("/api/v1/grants/rounds/" + round + "/status").then().statusCode(422);
+                .post(roundPath + "/status").then().statusCode(409)
+                .body("detail", containsString("cannot move from OPEN to CLOSED"))
+                .body("detail", containsString("ALLOCATED"));
         as("vest-national").body(json("status", "ALLOCATED", "version", roundVersion))
-                .post("/api/v1/grants/rounds/" + round + "/status").then().statusCode(200)
+                .post(roundPath + "/status").then().statusCode(200)
                 .body("status", equalTo("ALLOCATED"));
         as("vest-admin").body(json("roundId", round)).post("/api/v1/grants/allocations").then().statusCode(422);
         as("vest-admin").body(split(version(pot), 300_000, VEST_HFS)).put(pot + "/split").then().statusCode(422);
+    }
 
+    @Test
+    @Order(10)
+    void grantsStayWithinTheHfsAllocation() {
         // Bergen has 1 539 999: 1 000 000 + 539 999 fit, 540 000 would not.
         decide(bergen1, json("outcome", "GRANTED", "grantedAmount", 1_000_000, "version", 99))
                 .then().statusCode(409);
-        decide(bergen1, json("outcome", "GRANTED", "version", version(bergen1Path))).then().statusCode(400);
-        decide(bergen1, json("outcome", "GRANTED", "grantedAmount", 1_000_000, "version", version(bergen1Path)))
+        decide(bergen1, json("outcome", "GRANTED", "version", version(applicationPath(bergen1))))
+                .then().statusCode(400);
+        decide(bergen1, json("outcome", "GRANTED", "grantedAmount", 1_000_000,
+                "version", version(applicationPath(bergen1))))
                 .then().statusCode(200).body("status", equalTo("GRANTED")).body("grantedAmount", equalTo(1_000_000));
-        decide(bergen1, json("outcome", "REJECTED", "reason", "x", "version", version(bergen1Path)))
-                .then().statusCode(422);
-        String bergen2Path = "/api/v1/grants/applications/" + bergen2;
-        decide(bergen2, json("outcome", "GRANTED", "grantedAmount", 540_000, "version", version(bergen2Path)))
+        decide(bergen2, json("outcome", "GRANTED", "grantedAmount", 540_000,
+                "version", version(applicationPath(bergen2))))
                 .then().statusCode(422).body("detail", containsString("539999 NOK available"));
-        decide(bergen2, json("outcome", "GRANTED", "grantedAmount", 539_999, "version", version(bergen2Path)))
+        decide(bergen2, json("outcome", "GRANTED", "grantedAmount", 539_999,
+                "version", version(applicationPath(bergen2))))
                 .then().statusCode(200);
         as("vest-admin").get("/api/v1/grants/allocations/" + second).then()
                 .body("shares.find { it.hf == 'helse-bergen' }.available", equalTo(0));
-        String fonnaPath = "/api/v1/grants/applications/" + fonna;
-        decide(fonna, json("outcome", "REJECTED", "version", version(fonnaPath))).then().statusCode(400);
-        decide(fonna, json("outcome", "REJECTED", "reason", "Mangler forankring", "version", version(fonnaPath)))
+        decide(fonna, json("outcome", "REJECTED", "version", version(applicationPath(fonna)))).then().statusCode(400);
+        decide(fonna, json("outcome", "REJECTED", "reason", "Mangler forankring",
+                "version", version(applicationPath(fonna))))
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
+    }
 
+    @Test
+    @Order(11)
+    void aDecidedApplicationCannotBeDecidedAgain() {
+        decide(bergen1, json("outcome", "REJECTED", "reason", "x", "version", version(applicationPath(bergen1))))
+                .then().statusCode(409).body("detail", containsString("cannot move from GRANTED to REJECTED"));
+        as("vest-admin").body(json("score", 2, "comment", "for sent"))
+                .post(applicationPath(fonna) + "/reviews").then().statusCode(409);
+    }
+
+    @Test
+    @Order(12)
+    void concurrentGrantsNeverExceedTheAllocation() throws Exception {
         // Two concurrent grants of 700 000 against Stavanger's 1 230 000: exactly one fits.
         List<Integer> statuses = concurrently(
                 () -> decide(stavangerA, json("outcome", "GRANTED", "grantedAmount", 700_000,
-                        "version", version("/api/v1/grants/applications/" + stavangerA))).statusCode(),
+                        "version", version(applicationPath(stavangerA)))).statusCode(),
                 () -> decide(stavangerB, json("outcome", "GRANTED", "grantedAmount", 700_000,
-                        "version", version("/api/v1/grants/applications/" + stavangerB))).statusCode());
+                        "version", version(applicationPath(stavangerB)))).statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(200, 422);
         as("vest-admin").get("/api/v1/grants/allocations/" + second).then()
                 .body("shares.find { it.hf == 'helse-stavanger' }.granted", equalTo(700_000));
+    }
 
-        // Reports: progress, then a final report that closes the project once approved.
+    @Test
+    @Order(13)
+    void progressReportsAreApprovedWithoutClosingTheProject() {
         as("vest-admin").body(report(fonna, "PROGRESS")).post("/api/v1/grants/reports").then().statusCode(422);
-        String progress = as("vest-hr").body(report(bergen1, "PROGRESS")).post("/api/v1/grants/reports")
+        progress = as("vest-hr").body(report(bergen1, "PROGRESS")).post("/api/v1/grants/reports")
                 .then().statusCode(201).body("status", equalTo("SUBMITTED")).extract().path("id");
         as("sorost-admin").get("/api/v1/grants/reports/" + progress).then().statusCode(404);
         as("sorost-admin").body(report(bergen1, "PROGRESS")).post("/api/v1/grants/reports").then().statusCode(422);
@@ -248,21 +290,31 @@ class GrantFlowTest {
                 .then().statusCode(403);
         as("vest-admin").body(json("version", 0)).post("/api/v1/grants/reports/" + progress + "/approve")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
-        as("vest-admin").get(bergen1Path).then().body("status", equalTo("GRANTED"));
-        String fin = as("vest-hr").body(report(bergen1, "FINAL")).post("/api/v1/grants/reports")
+        as("vest-admin").body(json("version", 1, "comment", "igjen"))
+                .post("/api/v1/grants/reports/" + progress + "/return").then().statusCode(409);
+        as("vest-admin").get(applicationPath(bergen1)).then().body("status", equalTo("GRANTED"));
+    }
+
+    @Test
+    @Order(14)
+    void anApprovedFinalReportClosesTheProject() {
+        fin = as("vest-hr").body(report(bergen1, "FINAL")).post("/api/v1/grants/reports")
                 .then().statusCode(201).extract().path("id");
         as("vest-hr").body(report(bergen1, "FINAL")).post("/api/v1/grants/reports").then().statusCode(409);
         as("vest-admin").body(json("version", 0)).post("/api/v1/grants/reports/" + fin + "/return")
                 .then().statusCode(400);
         as("vest-admin").body(json("version", 0, "comment", "Godkjent")).post("/api/v1/grants/reports/" + fin
                 + "/approve").then().statusCode(200);
-        as("vest-admin").get(bergen1Path).then().body("status", equalTo("CLOSED"))
+        as("vest-admin").get(applicationPath(bergen1)).then().body("status", equalTo("CLOSED"))
                 .body("closedAt", not(nullValue()));
         as("vest-hr").body(report(bergen1, "PROGRESS")).post("/api/v1/grants/reports").then().statusCode(422);
         as("vest-auditor").get("/api/v1/grants/reports?applicationId=" + bergen1).then().statusCode(200)
                 .body("total", equalTo(2));
+    }
 
-        // The award list is open to every RHF, without contact details.
+    @Test
+    @Order(15)
+    void theAwardListIsOpenToEveryRhfWithoutContactDetails() {
         as("sorost-employee").get("/api/v1/grants/awards?rhf=helse-vest&year=2026&size=200").then().statusCode(200)
                 .body("items.findAll { it.roundId == '" + round + "' }.applicationId",
                         hasItems(bergen1, bergen2))
@@ -278,18 +330,22 @@ class GrantFlowTest {
                 .body("grants.find { it.id == '360G-torn-" + bergen2 + "' }.fundingOrganization[0].name",
                         equalTo("Helse Vest RHF"));
         as("sorost-employee").get("/api/v1/grants/awards?rhf=helse-ukjent").then().statusCode(400);
+    }
 
-        // Closing the round.
-        roundVersion = as("vest-national").get("/api/v1/grants/rounds/" + round).then().extract().path("version");
-        as("vest-national").body(json("status", "CLOSED", "version", roundVersion))
-                .post("/api/v1/grants/rounds/" + round + "/status").then().statusCode(200);
-        as("vest-hr").body(json("roundId", round, "hf", "helse-bergen", "title", "x", "department", "y",
-                        "fromGroup", "lege", "toGroup", "sykepleier", "description", "z", "kind", "ONGOING",
-                        "requestedAmount", 1, "contactName", "a", "contactEmail", "a@example.org"))
+    @Test
+    @Order(16)
+    void aClosedRoundTakesNoApplications() {
+        String roundPath = "/api/v1/grants/rounds/" + round;
+        as("vest-national").body(json("status", "CLOSED", "version", Fixtures.version("vest-national", roundPath)))
+                .post(roundPath + "/status").then().statusCode(200);
+        as("vest-hr").body(Fixtures.application(round, "helse-bergen", 1))
                 .post("/api/v1/grants/applications").then().statusCode(422);
+    }
 
-        // What was published, validated against the committed schemas.
-        List<TopicReader.Event> events = Api.eventsAbout(bootstrap,
+    @Test
+    @Order(17)
+    void theEventsMatchTheirSchemas() {
+        List<TopicReader.Event> events = Fixtures.eventsAbout(
                 List.of(round, first, second, bergen1, bergen2, fonna, progress, fin), 11);
         assertThat(events).extracting(TopicReader.Event::type).contains(
                 "no.torn.grants.round-opened.v1", "no.torn.grants.allocation-computed.v1",
@@ -299,81 +355,13 @@ class GrantFlowTest {
                 && e.type().equals("no.torn.grants.application-submitted.v1"))).hasSize(1);
         var opened = events.stream().filter(e -> e.subject().equals(round)).findFirst().orElseThrow();
         assertThat(opened.cloudEvent().path("rhf").asText()).isEqualTo("national");
-        assertThat(Api.data(events, "no.torn.grants.allocation-computed.v1", first).path("hfPot").asLong())
+        assertThat(Fixtures.data(events, "no.torn.grants.allocation-computed.v1", first).path("hfPot").asLong())
                 .isEqualTo(4_299_999);
-        assertThat(Api.data(events, "no.torn.grants.application-decided.v1", bergen2).path("grantedAmount")
+        assertThat(Fixtures.data(events, "no.torn.grants.application-decided.v1", bergen2).path("grantedAmount")
                 .asLong()).isEqualTo(539_999);
-        assertThat(Api.data(events, "no.torn.grants.report-approved.v1", fin).path("projectStatus").asText())
+        assertThat(Fixtures.data(events, "no.torn.grants.report-approved.v1", fin).path("projectStatus").asText())
                 .isEqualTo("CLOSED");
         assertThat(events).allSatisfy(e -> assertThat(e.key()).isEqualTo(e.subject()));
-    }
-
-    @Test
-    void roundsArePlannedByTheNationalAdmin() {
-        String programme = Api.unique("plan");
-        as("vest-admin").body(json("year", 2027, "programme", programme, "title", "x", "nationalAmount", 1))
-                .post("/api/v1/grants/rounds").then().statusCode(403);
-        as("vest-national").body(json("year", 2027, "programme", programme, "title", "x",
-                        "nationalAmount", 100, "pots", List.of(json("rhf", "helse-vest", "amount", 101))))
-                .post("/api/v1/grants/rounds").then().statusCode(422);
-        as("vest-national").body(json("year", 2027, "programme", programme, "title", "x",
-                        "nationalAmount", 100, "pots", List.of(json("rhf", "helse-x", "amount", 1))))
-                .post("/api/v1/grants/rounds").then().statusCode(400).body("violations.field", hasItem("pots[0].rhf"));
-        as("vest-national").body(json("year", 1999, "programme", "Bad Name", "nationalAmount", -1))
-                .post("/api/v1/grants/rounds").then().statusCode(400)
-                .body("violations.field", hasItems("year", "programme", "title", "nationalAmount"));
-        String round = as("vest-national").body(json("year", 2027, "programme", programme, "title", "x",
-                        "nationalAmount", 100, "id", "00000000-0000-0000-0000-000000000000", "status", "CLOSED"))
-                .post("/api/v1/grants/rounds").then().statusCode(201).body("status", equalTo("OPEN"))
-                .body("id", not(equalTo("00000000-0000-0000-0000-000000000000"))).extract().path("id");
-        as("vest-national").body(json("year", 2027, "programme", programme, "title", "x", "nationalAmount", 100))
-                .post("/api/v1/grants/rounds").then().statusCode(409);
-
-        String pot = "/api/v1/grants/rounds/" + round + "/pots/helse-nord";
-        as("vest-national").body(json("amount", 101)).put(pot).then().statusCode(422);
-        as("vest-national").body(json("amount", 60)).put(pot).then().statusCode(200).body("version", equalTo(0));
-        as("vest-national").body(json("amount", 70)).put(pot).then().statusCode(400);
-        as("vest-national").body(json("amount", 70, "version", 5)).put(pot).then().statusCode(409);
-        as("vest-national").body(json("amount", 70, "version", 0)).put(pot).then().statusCode(200)
-                .body("amount", equalTo(70));
-        as("vest-national").body(json("amount", 1)).put("/api/v1/grants/rounds/" + round + "/pots/nowhere")
-                .then().statusCode(404);
-        as("vest-national").get("/api/v1/grants/rounds/00000000-0000-0000-0000-000000000000").then().statusCode(404);
-
-        // Rounds are national and readable by every role; pots only by their own RHF.
-        as("vest-employee").get("/api/v1/grants/rounds/" + round).then().statusCode(200).body("pots", hasSize(0));
-        as("vest-national").get("/api/v1/grants/rounds/" + round).then().body("pots.rhf", hasItem("helse-nord"));
-        as("vest-employee").get("/api/v1/grants/rounds?year=2027&size=200").then().statusCode(200)
-                .body("items.id", hasItem(round));
-        as("vest-employee").get(pot).then().statusCode(404);
-    }
-
-    @Test
-    void bodiesCannotSetTenantStatusOrGrant() {
-        String round = openRound(Api.unique("mass"));
-        String forged = "00000000-0000-0000-0000-0000000000aa";
-        String id = as("vest-hr").body(json("roundId", round, "hf", "helse-bergen", "title", "x", "department", "y",
-                        "fromGroup", "lege", "toGroup", "sykepleier", "description", "z", "kind", "ONGOING",
-                        "requestedAmount", 10, "contactName", "a", "contactEmail", "a@example.org",
-                        "id", forged, "rhf", "helse-sor-ost", "status", "GRANTED", "grantedAmount", 10,
-                        "version", 7, "submittedBy", "someone-else"))
-                .post("/api/v1/grants/applications").then().statusCode(201)
-                .body("rhf", equalTo("helse-vest")).body("status", equalTo("SUBMITTED"))
-                .body("grantedAmount", nullValue()).body("version", equalTo(0))
-                .extract().path("id");
-        assertThat(id).isNotEqualTo(forged);
-
-        // The HR integration of the RHF reads its applications; another RHF's integration does not.
-        given().header("Authorization", TestTokens.bearer(TestTokens.hrIntegration("helse-vest")))
-                .get("/api/v1/grants/applications?roundId=" + round).then().statusCode(200)
-                .body("items.id", hasItem(id));
-        given().header("Authorization", TestTokens.bearer(TestTokens.hrIntegration("helse-sor-ost")))
-                .get("/api/v1/grants/applications/" + id).then().statusCode(404);
-    }
-
-    private static Map<String, Object> report(String application, String kind) {
-        return json("applicationId", application, "kind", kind, "summary", "Portørene har tatt over transporten",
-                "hoursPerWeekMoved", 12.5, "staffTrained", 8, "delegationsActive", 6);
     }
 
     @SafeVarargs

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import no.torn.grants.application.GrantRounds;
 import no.torn.grants.domain.Allocation;
 import no.torn.grants.domain.AllocationCalculator;
 import no.torn.grants.domain.AllocationInputs;
@@ -19,14 +20,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response bodies of HF allocations. */
+/** Response bodies of HF allocations, and the inputs of a what-if computation. */
 public final class AllocationDtos {
 
     private AllocationDtos() {
-    }
-
-    /** Compute (or recompute) the allocation of the caller's RHF pot; a national admin may name the RHF. */
-    public record ComputeRequest(@NotNull UUID roundId, String rhf) {
     }
 
     /** The same inputs as a pot, for a computation that is not saved. */
@@ -36,7 +33,7 @@ public final class AllocationDtos {
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal rhfActivitiesPercent,
             @PositiveOrZero Long evaluationReserve,
             @NotNull @PositiveOrZero Long minimumAmount,
-            @NotEmpty @Size(max = 5000) @Valid List<RoundDtos.@NotNull ParticipantRequest> participants) {
+            @NotEmpty @Size(max = 5000) @Valid List<GrantRounds.@NotNull ParticipantRequest> participants) {
     }
 
     public record Computation(AllocationInputs inputs, RoundDtos.SplitView split,

@@ -1,15 +1,14 @@
 package no.torn.grants.api;
 
-import no.torn.platform.api.QueryParams;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,31 +18,27 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.torn.grants.api.AllocationDtos.AllocationView;
 import no.torn.grants.api.AllocationDtos.Computation;
-import no.torn.grants.api.AllocationDtos.ComputeRequest;
 import no.torn.grants.api.AllocationDtos.WhatIfRequest;
+import no.torn.grants.application.Allocations;
+import no.torn.grants.application.Allocations.ComputeRequest;
 import no.torn.grants.domain.Allocation;
 import no.torn.grants.domain.AllocationCalculator;
 import no.torn.grants.domain.AllocationInputs;
-import no.torn.grants.domain.AllocationRejected;
 import no.torn.grants.domain.AllocationShare;
-import no.torn.grants.domain.GrantRound;
-import no.torn.grants.domain.Json;
-import no.torn.grants.domain.RhfPot;
-import no.torn.grants.messaging.GrantsEvents;
 import no.torn.platform.api.Page;
-import no.torn.platform.api.QueryFilter;
 import no.torn.platform.api.PageRequest;
-import no.torn.platform.outbox.Outbox;
+import no.torn.platform.api.QueryFilter;
+import no.torn.platform.api.QueryParams;
+import no.torn.platform.application.Idempotency;
 import no.torn.platform.problem.ProblemException;
 import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/grants/allocations")
@@ -56,69 +51,18 @@ public class AllocationResource {
     Caller caller;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    Clock clock;
+    Allocations allocations;
 
     @POST
-    @Transactional
     @RolesAllowed({Roles.RHF_ADMIN, Roles.NATIONAL_ADMIN})
-    @Operation(summary = "Compute the HF allocation of an RHF pot from its stored inputs; saved as a new version")
-    public Response compute(@Valid @NotNull ComputeRequest request) {
+    @Operation(summary = "Compute the HF allocation of an RHF pot from its stored inputs; saved as a new version. "
+            + "The caller's own RHF; a national admin names it")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    public Response compute(@Valid @NotNull ComputeRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String rhf = caller.scopeForQuery(request.rhf()).orElseThrow(
                 () -> ProblemException.invalid("rhf", "a national admin must name the RHF"));
-        if (!caller.isNationalAdmin() && !caller.hasRole(Roles.RHF_ADMIN)) {
-            throw ProblemException.forbidden("Only the RHF's admin computes its allocation");
-        }
-        GrantRound round = RoundResource.round(request.roundId());
-        RhfPot pot = caller.visible(RhfPot.of(round.id, rhf).orElse(null), rhf, "Pot of RHF", rhf);
-        RoundResource.requireOpen(round);
-        AllocationInputs inputs = new AllocationInputs(pot.amount, pot.rhfActivitiesAmount,
-                pot.rhfActivitiesPercent, pot.evaluationReserve, pot.minimumAmount, pot.participantList());
-        AllocationInputs.Outcome outcome;
-        try {
-            outcome = inputs.compute();
-        } catch (AllocationRejected e) {
-            throw Access.rejected(e);
-        }
-        Optional<Allocation> previous = Allocation.find("potId = ?1 and current = true", pot.id)
-                .firstResultOptional();
-        previous.ifPresent(p -> {
-            p.current = false;
-            Allocation.flush(); // the partial unique index allows one current row per pot
-        });
-        Integer last = Allocation.find("select max(a.allocationVersion) from Allocation a where a.potId = ?1", pot.id)
-                .project(Integer.class).firstResult();
-        Allocation allocation = new Allocation();
-        allocation.id = UUID.randomUUID();
-        allocation.roundId = round.id;
-        allocation.potId = pot.id;
-        allocation.rhf = rhf;
-        allocation.allocationVersion = last == null ? 1 : last + 1;
-        allocation.current = true;
-        allocation.hfPot = outcome.split().hfPot();
-        allocation.inputs = Json.write(inputs);
-        allocation.arithmetic = Json.write(outcome.result());
-        allocation.computedBy = caller.id();
-        allocation.computedAt = clock.instant();
-        allocation.persist();
-        for (AllocationCalculator.Share s : outcome.result().shares()) {
-            AllocationShare share = new AllocationShare();
-            share.id = UUID.randomUUID();
-            share.allocationId = allocation.id;
-            share.roundId = round.id;
-            share.rhf = rhf;
-            share.hf = s.hf();
-            share.amount = s.amount();
-            share.persist();
-        }
-        outbox.publish(GrantsEvents.ALLOCATION_COMPUTED, allocation.id, rhf, new GrantsEvents.AllocationComputed(
-                allocation.id, round.id, rhf, round.year, allocation.allocationVersion, outcome.split().rhfPot(),
-                outcome.split().rhfActivities(), outcome.split().evaluationReserve(), outcome.split().hfPot(),
-                inputs.minimumAmount(), outcome.result().shares().stream()
-                .map(s -> new GrantsEvents.HfAmount(s.hf(), s.baseFrame(), s.amount())).toList()));
-        Allocation.flush();
+        Allocation allocation = allocations.compute(caller.actor(), idempotencyKey,
+                new ComputeRequest(request.roundId(), rhf));
         return Response.created(URI.create("/api/v1/grants/allocations/" + allocation.id))
                 .entity(view(allocation)).build();
     }
@@ -133,12 +77,8 @@ public class AllocationResource {
                 request.rhfActivitiesPercent(), request.evaluationReserve() == null ? 0 : request.evaluationReserve(),
                 request.minimumAmount(), request.participants().stream()
                 .map(p -> new AllocationCalculator.Participant(p.hf(), p.baseFrame())).toList());
-        try {
-            AllocationInputs.Outcome outcome = inputs.compute();
-            return Computation.of(inputs, outcome.split(), outcome.result());
-        } catch (AllocationRejected e) {
-            throw Access.rejected(e);
-        }
+        AllocationInputs.Outcome outcome = inputs.compute();
+        return Computation.of(inputs, outcome.split(), outcome.result());
     }
 
     @GET
@@ -162,12 +102,10 @@ public class AllocationResource {
             Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "Read an allocation: inputs, per-HF amounts and the arithmetic behind each")
     public AllocationView get(@PathParam("id") UUID id) {
-        Allocation allocation = Allocation.findById(id);
-        return view(caller.visible(allocation, allocation == null ? null : allocation.rhf, "Allocation", id));
+        return view(allocations.get(caller.actor(), id));
     }
 
     private AllocationView view(Allocation a) {
-        List<AllocationShare> shares = AllocationShare.list("allocationId", Sort.by("hf"), a.id);
-        return AllocationView.of(a, shares);
+        return AllocationView.of(a, AllocationShare.list("allocationId", Sort.by("hf"), a.id));
     }
 }

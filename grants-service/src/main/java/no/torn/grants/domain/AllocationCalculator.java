@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The HF share of an RHF's TØRN money (DESIGN.md "Grant allocation"): every participating HF gets the minimum amount
- * M plus its base-frame share of what is left, A_h = M + (P − n·M) · B_h / ΣB, in whole NOK. The proportional parts
- * are floored and the NOK lost to flooring go one each to the largest remainders (ties: larger base frame, then HF
- * code), so the amounts add up to P exactly.
+ * The HF share of an RHF's TØRN money (docs/architecture.md, "Grant allocation"): every participating HF gets the
+ * minimum amount M plus its base-frame share of what is left, A_h = M + (P − n·M) · B_h / ΣB, in whole NOK. The
+ * proportional parts are floored and the NOK lost to flooring go one each to the largest remainders (ties: larger
+ * base frame, then HF code), so the amounts add up to P exactly.
  * <p>
  * Integer arithmetic throughout (BigInteger for the products, which overflow a long for large pots and frames), so the
  * result is exact, deterministic and independent of the order the HFs are given in.

@@ -1,13 +1,10 @@
 package no.torn.grants.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -17,19 +14,10 @@ import java.util.UUID;
 /** An HF's application for a task-sharing project in a grant round; once granted it is the project itself. */
 @Entity
 @Table(name = "application")
-public class Application extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Application extends Submission {
 
     @Column(name = "round_id", nullable = false)
     public UUID roundId;
-
-    @Column(nullable = false)
-    public String rhf;
-
-    @Column(nullable = false)
-    public String hf;
 
     @Column(nullable = false)
     public String title;
@@ -73,24 +61,6 @@ public class Application extends PanacheEntityBase {
     @Column(name = "decision_reason")
     public String decisionReason;
 
-    @Column(name = "decided_by")
-    public String decidedBy;
-
-    @Column(name = "decided_at")
-    public Instant decidedAt;
-
-    @Column(name = "submitted_by", nullable = false)
-    public String submittedBy;
-
-    @Column(name = "submitted_at", nullable = false)
-    public Instant submittedAt;
-
     @Column(name = "closed_at")
     public Instant closedAt;
-
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
-
-    @Version
-    public long version;
 }

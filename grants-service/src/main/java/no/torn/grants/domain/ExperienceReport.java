@@ -1,13 +1,10 @@
 package no.torn.grants.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,16 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "experience_report")
-public class ExperienceReport extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(nullable = false)
-    public String rhf;
-
-    @Column(nullable = false)
-    public String hf;
+public class ExperienceReport extends HfRecord {
 
     @Column(name = "application_id")
     public UUID applicationId;
@@ -80,10 +68,4 @@ public class ExperienceReport extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
-
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
-
-    @Version
-    public long version;
 }
