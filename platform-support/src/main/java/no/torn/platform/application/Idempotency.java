@@ -39,6 +39,10 @@ import java.util.function.Supplier;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    /** How the header is described in every service's OpenAPI document. */
+    public static final String HEADER_DESCRIPTION = "Optional. A repeat with the same key and the same request "
+            + "answers the first response; the same key with another request is a 422. Keys are scoped to the caller "
+            + "(subject and client) and expire after 24 hours.";
     static final int MAX_KEY_LENGTH = 255;
 
     /** Canonical form for fingerprints: property and map order never change the fingerprint. */
