@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import no.torn.competence.domain.AccessLogEntry;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
+import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccessLogResource {
 
     @Inject
-    Access access;
+    Caller caller;
 
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.AUDITOR})
@@ -32,7 +33,7 @@ public class AccessLogResource {
     public Page<QueryDtos.AccessLogView> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("rhf") String rhf,
                                               @QueryParam("employeeId") String employeeId) {
         QueryFilter f = new QueryFilter();
-        access.rhfScope(rhf).ifPresent(r -> f.eq("employeeRhf", "rhf", r));
+        caller.scopeForQuery(rhf).ifPresent(r -> f.eq("employeeRhf", "rhf", r));
         f.eq("employeeId", "employee", QueryParams.uuid(employeeId, "employeeId"));
         return Page.of(AccessLogEntry.<AccessLogEntry>find(f.where("at desc, id"), f.params()), pageRequest,
                 (AccessLogEntry e) -> new QueryDtos.AccessLogView(e.at, e.actor, e.actorRhf, e.employeeId, e.action));

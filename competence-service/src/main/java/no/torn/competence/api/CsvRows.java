@@ -1,6 +1,6 @@
 package no.torn.competence.api;
 
-import no.torn.competence.domain.HrImport;
+import no.torn.competence.application.HrImport;
 import no.torn.competence.domain.ImportRow;
 import no.torn.platform.problem.ProblemException;
 

@@ -19,18 +19,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.torn.competence.application.Employees;
 import no.torn.competence.domain.AccessLog;
 import no.torn.competence.domain.CompetenceQueries;
 import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.Employee;
-import no.torn.competence.domain.Employees;
 import no.torn.competence.domain.EmploymentStatus;
-import no.torn.competence.domain.Idempotency;
-import no.torn.competence.domain.Today;
+import no.torn.competence.domain.Reach;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
-import no.torn.platform.problem.ProblemException;
+import no.torn.platform.application.Actor;
+import no.torn.platform.application.Idempotency;
+import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
+import no.torn.platform.time.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +48,7 @@ import java.util.UUID;
 public class EmployeeResource {
 
     @Inject
-    Access access;
+    Caller caller;
 
     @Inject
     Employees employees;
@@ -56,9 +58,6 @@ public class EmployeeResource {
 
     @Inject
     AccessLog accessLog;
-
-    @Inject
-    Idempotency idempotency;
 
     @Inject
     Today today;
@@ -74,8 +73,8 @@ public class EmployeeResource {
                                         @QueryParam("employeeNumber") String employeeNumber,
                                         @QueryParam("q") String q) {
         QueryFilter f = new QueryFilter();
-        access.rhfScope(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
-        access.hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
+        caller.scopeForQuery(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
+        Reach.hfScope(caller.actor(), hf).ifPresent(h -> f.eq("hf", "hf", h));
         f.eq("unit", "unit", unit).eq("personnelGroup", "group", personnelGroup)
                 .eq("status", "status", QueryParams.enumOf(EmploymentStatus.class, status, "status"))
                 .eq("employeeNumber", "number", employeeNumber);
@@ -92,8 +91,9 @@ public class EmployeeResource {
     @Operation(summary = "One employee")
     @Transactional
     public EmployeeDtos.View get(@PathParam("id") UUID id) {
-        Employee e = readable(id);
-        accessLog.read(access.caller().id(), access.caller().rhf(), e, "employee");
+        Actor actor = caller.actor();
+        Employee e = Employees.visible(actor, id);
+        accessLog.read(actor, e, "employee");
         return EmployeeDtos.View.of(e);
     }
 
@@ -101,20 +101,12 @@ public class EmployeeResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
     @Operation(summary = "Register an employee in an HF of the caller's RHF (hf-hr: its own HF); "
             + "Idempotency-Key supported")
-    @Transactional
     public Response create(@Valid @NotNull EmployeeDtos.Create request,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String actor = access.caller().id();
-        var earlier = idempotency.find(actor, idempotencyKey, "employee");
-        if (earlier.isPresent()) {
-            Employee e = Employee.findById(earlier.get());
-            return Response.created(location(e)).entity(EmployeeDtos.View.of(e)).build();
-        }
-        String hf = access.writableHf(request.hf(), "hf");
-        Employee e = employees.register(access.caller().rhf(), hf, request.unit(), request.employeeNumber(),
-                request.name(), request.personnelGroup(), request.hprNumber(), actor);
-        idempotency.remember(actor, idempotencyKey, "employee", e.id);
-        return Response.created(location(e)).entity(EmployeeDtos.View.of(e)).build();
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Employee e = employees.register(caller.actor(), idempotencyKey, new Employees.Registration(request.hf(),
+                request.unit(), request.employeeNumber(), request.name(), request.personnelGroup(),
+                request.hprNumber()));
+        return Response.created(URI.create(Paths.ROOT + "/employees/" + e.id)).entity(EmployeeDtos.View.of(e)).build();
     }
 
     @PUT
@@ -122,19 +114,17 @@ public class EmployeeResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
     @Operation(summary = "Update an employee's unit, name, personnel group or HPR number (version required)")
     public EmployeeDtos.View update(@PathParam("id") UUID id, @Valid @NotNull EmployeeDtos.Update request) {
-        readable(id);
-        return EmployeeDtos.View.of(employees.update(id, request.unit(), request.name(), request.personnelGroup(),
-                request.hprNumber(), request.version(), access.caller().id()));
+        return EmployeeDtos.View.of(employees.update(caller.actor(), id, new Employees.Change(request.unit(),
+                request.name(), request.personnelGroup(), request.hprNumber(), request.version())));
     }
 
     @POST
     @Path("{id}/leave")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
-    @Operation(summary = "Mark an employee as having left (employee-left); their records stop counting")
+    @Operation(summary = "Mark an employee as having left (employee-left); their records stop counting. "
+            + "An employee who has already left answers 409")
     public EmployeeDtos.View leave(@PathParam("id") UUID id, EmployeeDtos.Leave request) {
-        readable(id);
-        return EmployeeDtos.View.of(employees.leave(id, request == null ? null : request.version(),
-                access.caller().id()));
+        return EmployeeDtos.View.of(employees.leave(caller.actor(), id, request == null ? null : request.version()));
     }
 
     @GET
@@ -146,9 +136,10 @@ public class EmployeeResource {
     @Transactional
     public RecordDtos.EmployeeCompetences competences(@PathParam("id") UUID id,
                                                       @QueryParam("validOn") String validOn) {
-        Employee e = readable(id);
+        Actor actor = caller.actor();
+        Employee e = Employees.visible(actor, id);
         LocalDate day = QueryParams.date(validOn, "validOn", today.date());
-        accessLog.read(access.caller().id(), access.caller().rhf(), e, "competences");
+        accessLog.read(actor, e, "competences");
         return competencesOf(e, day, queries);
     }
 
@@ -158,17 +149,5 @@ public class EmployeeResource {
                 .map(r -> RecordDtos.View.of(r, day)).toList();
         return new RecordDtos.EmployeeCompetences(EmployeeDtos.View.of(e), day, records,
                 queries.validCodes(e.id, day));
-    }
-
-    private Employee readable(UUID id) {
-        Employee e = Employee.findById(id);
-        if (e == null) {
-            throw ProblemException.notFound("Employee", id);
-        }
-        return access.readable(e, e.rhf, e.hf, "Employee", id);
-    }
-
-    private static URI location(Employee e) {
-        return URI.create(Paths.ROOT + "/employees/" + e.id);
     }
 }

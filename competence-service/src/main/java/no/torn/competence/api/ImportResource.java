@@ -4,13 +4,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import no.torn.competence.domain.HrImport;
+import no.torn.competence.application.HrImport;
 import no.torn.competence.domain.ImportRow;
+import no.torn.platform.application.Idempotency;
 import no.torn.platform.problem.ProblemException;
 import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
@@ -46,7 +48,15 @@ public class ImportResource {
             an identical repeat changes nothing and publishes nothing. Every row is validated first: any error \
             answers 400 with `violations` such as `rows[3].acquiredOn` and applies nothing. `dryRun=true` \
             validates and reports the counts without applying. At most 10,000 rows per request. A value of \
-            exactly 11 digits is refused: national identity numbers are not stored.""";
+            exactly 11 digits is refused: national identity numbers are not stored.
+
+            Partial feeds: an optional column (`hprNumber`, `validUntil`, `evidenceIssuer`, \
+            `evidenceDocumentReference`) that is absent from the file, or a cell left empty, keeps the stored value. \
+            To clear a stored value, send the cell value `-` (a single hyphen-minus); for `validUntil` that means \
+            "no end of validity". On a new record an absent `validUntil` defaults from the type's validity.
+
+            `Idempotency-Key` supported: a repeat with the same key and the same rows answers the first import's \
+            result and applies nothing again; the same key with other rows is a 422.""";
 
     @Inject
     HrImport hrImport;
@@ -62,17 +72,19 @@ public class ImportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import employees and competence records (JSON)", description = DESCRIPTION)
     public HrImport.Result importJson(@RequestBody(required = true) ImportRequest request,
-                                      @QueryParam("dryRun") boolean dryRun) {
+                                      @QueryParam("dryRun") boolean dryRun,
+                                      @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         if (request == null || request.rows() == null) {
             throw ProblemException.invalid("rows", "must not be null");
         }
-        return hrImport.run(caller.rhf(), request.rows(), dryRun, caller.id());
+        return hrImport.run(caller.actor(), idempotencyKey, request.rows(), dryRun);
     }
 
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import employees and competence records (CSV)", description = DESCRIPTION)
-    public HrImport.Result importCsv(String body, @QueryParam("dryRun") boolean dryRun) {
-        return hrImport.run(caller.rhf(), CsvRows.parse(body), dryRun, caller.id());
+    public HrImport.Result importCsv(String body, @QueryParam("dryRun") boolean dryRun,
+                                     @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return hrImport.run(caller.actor(), idempotencyKey, CsvRows.parse(body), dryRun);
     }
 }

@@ -11,10 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.torn.competence.domain.CompetenceQueries;
 import no.torn.competence.domain.Employee;
-import no.torn.competence.domain.Today;
 import no.torn.platform.problem.ProblemException;
 import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
+import no.torn.platform.time.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

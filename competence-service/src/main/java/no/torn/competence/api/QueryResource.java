@@ -11,11 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.torn.competence.domain.CompetenceQueries;
-import no.torn.competence.domain.Today;
+import no.torn.competence.domain.Reach;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
+import no.torn.platform.time.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +34,7 @@ import java.util.Map;
 public class QueryResource {
 
     @Inject
-    Access access;
+    Caller caller;
 
     @Inject
     CompetenceQueries queries;
@@ -48,7 +50,7 @@ public class QueryResource {
                                           @QueryParam("unit") String unit,
                                           @QueryParam("codes") List<String> codes,
                                           @QueryParam("validOn") String validOn) {
-        String rhf = access.rhfOfQueriedHf(hf);
+        String rhf = Reach.rhfOfQueriedHf(caller.actor(), hf);
         List<String> wanted = Paths.codes(codes, "codes");
         LocalDate day = QueryParams.date(validOn, "validOn", today.date());
         var result = queries.holders(rhf, hf, blankToNull(unit), wanted, day, pageRequest.page, pageRequest.size);
@@ -64,7 +66,7 @@ public class QueryResource {
                                          @QueryParam("codes") List<String> codes,
                                          @QueryParam("withinDays") String withinDays,
                                          @QueryParam("asOf") String asOf) {
-        String rhf = access.rhfOfQueriedHf(hf);
+        String rhf = Reach.rhfOfQueriedHf(caller.actor(), hf);
         List<String> wanted = Paths.codes(codes, "codes");
         LocalDate day = QueryParams.date(asOf, "asOf", today.date());
         int within = parseWithin(withinDays);

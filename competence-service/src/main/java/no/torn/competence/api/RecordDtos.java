@@ -1,6 +1,9 @@
 package no.torn.competence.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,11 +14,14 @@ import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.RecordSource;
 import no.torn.competence.domain.RecordStatus;
 import no.torn.competence.domain.TrustLevel;
+import no.torn.platform.audit.AuditLog;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Request and response bodies of competence records. */
@@ -76,7 +82,7 @@ public final class RecordDtos {
                     : new Evidence(r.evidenceIssuer, r.evidenceDocumentRef);
             Attestation attestation = r.attestedBy == null ? null
                     : new Attestation(r.attestedBy, r.attestedAt, r.attestationLevel);
-            return new View(r.id, r.employee.id, r.rhf, r.hf, r.unit, r.typeCode, r.acquiredOn, r.validUntil,
+            return new View(r.id, r.employeeId, r.rhf, r.hf, r.unit, r.typeCode, r.acquiredOn, r.validUntil,
                     evidence, attestation, r.source, r.trustLevel, r.status, r.revocationReason, r.isValidOn(day),
                     r.version, r.createdAt, r.updatedAt);
         }
@@ -89,6 +95,41 @@ public final class RecordDtos {
     }
 
     @Schema(name = "RecordHistoryEntry")
-    public record HistoryEntry(Instant at, String actor, String action, JsonNode changes) {
+    public record HistoryEntry(Instant at,
+                               @Schema(description = "who: id, display name and role at the time") AuditLog.ActorView actor,
+                               String action,
+                               @Schema(description = "the changed fields, each as {from, to}") JsonNode changes,
+                               String reason) {
+
+        static HistoryEntry of(AuditLog.View line) {
+            return new HistoryEntry(line.at(), line.actor(), line.action(), changes(line.before(), line.after()),
+                    line.reason());
+        }
+
+        /** The fields whose value differs between two audit snapshots (either may be absent). */
+        static JsonNode changes(JsonNode before, JsonNode after) {
+            Set<String> fields = new LinkedHashSet<>();
+            for (JsonNode state : new JsonNode[] {after, before}) {
+                if (state != null) {
+                    state.fieldNames().forEachRemaining(fields::add);
+                }
+            }
+            ObjectNode changes = JsonNodeFactory.instance.objectNode();
+            for (String field : fields) {
+                JsonNode from = valueOf(before, field);
+                JsonNode to = valueOf(after, field);
+                if (!from.equals(to)) {
+                    ObjectNode change = changes.putObject(field);
+                    change.set("from", from);
+                    change.set("to", to);
+                }
+            }
+            return changes;
+        }
+
+        private static JsonNode valueOf(JsonNode state, String field) {
+            JsonNode value = state == null ? null : state.get(field);
+            return value == null ? NullNode.instance : value;
+        }
     }
 }

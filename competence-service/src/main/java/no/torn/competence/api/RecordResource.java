@@ -1,8 +1,5 @@
 package no.torn.competence.api;
 
-import no.torn.platform.api.QueryParams;
-import no.torn.platform.api.QueryFilter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,19 +17,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.torn.competence.application.Records;
 import no.torn.competence.domain.AccessLog;
 import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.Employee;
-import no.torn.competence.domain.Idempotency;
-import no.torn.competence.domain.RecordHistoryEntry;
-import no.torn.competence.domain.RecordSource;
+import no.torn.competence.domain.Reach;
 import no.torn.competence.domain.RecordStatus;
-import no.torn.competence.domain.Records;
-import no.torn.competence.domain.Today;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
-import no.torn.platform.problem.ProblemException;
+import no.torn.platform.api.QueryFilter;
+import no.torn.platform.api.QueryParams;
+import no.torn.platform.application.Actor;
+import no.torn.platform.application.Idempotency;
+import no.torn.platform.audit.AuditEntry;
+import no.torn.platform.audit.AuditLog;
+import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
+import no.torn.platform.time.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +48,7 @@ import java.util.UUID;
 public class RecordResource {
 
     @Inject
-    Access access;
+    Caller caller;
 
     @Inject
     Records records;
@@ -56,13 +57,10 @@ public class RecordResource {
     AccessLog accessLog;
 
     @Inject
-    Idempotency idempotency;
+    AuditLog auditLog;
 
     @Inject
     Today today;
-
-    @Inject
-    ObjectMapper mapper;
 
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
@@ -75,15 +73,15 @@ public class RecordResource {
                                       @QueryParam("employeeId") String employeeId,
                                       @QueryParam("competenceCode") String competenceCode,
                                       @QueryParam("status") String status) {
+        Actor actor = caller.actor();
         QueryFilter f = new QueryFilter();
-        access.rhfScope(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
-        access.hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
+        caller.scopeForQuery(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
+        Reach.hfScope(actor, hf).ifPresent(h -> f.eq("hf", "hf", h));
         UUID employee = QueryParams.uuid(employeeId, "employeeId");
         if (employee != null) {
             Employee e = Employee.findById(employee);
-            if (e != null && access.caller().canSee(e.rhf)
-                    && (!access.hfBound() || e.hf.equals(access.caller().hf().orElse(null)))) {
-                accessLog.read(access.caller().id(), access.caller().rhf(), e, "records");
+            if (e != null && actor.canSee(e.rhf, e.hf)) {
+                accessLog.read(actor, e, "records");
             }
         }
         f.eq("unit", "unit", unit).eq("employee.id", "employee", employee).eq("typeCode", "code", competenceCode)
@@ -100,8 +98,9 @@ public class RecordResource {
     @Operation(summary = "One record; the read is access-logged")
     @Transactional
     public RecordDtos.View get(@PathParam("id") UUID id) {
-        CompetenceRecord r = readable(id);
-        accessLog.read(access.caller().id(), access.caller().rhf(), r.employee, "record");
+        Actor actor = caller.actor();
+        CompetenceRecord r = Records.visible(actor, id);
+        accessLog.read(actor, r.employee, "record");
         return RecordDtos.View.of(r, today.date());
     }
 
@@ -109,26 +108,14 @@ public class RecordResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
     @Operation(summary = "Register a competence record; validUntil defaults from the type's validity. A record "
             + "already past validUntil is stored EXPIRED and announced as expired at once. Idempotency-Key supported")
-    @Transactional
     public Response create(@Valid @NotNull RecordDtos.Create request,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String actor = access.caller().id();
-        var earlier = idempotency.find(actor, idempotencyKey, "record");
-        if (earlier.isPresent()) {
-            CompetenceRecord r = CompetenceRecord.findById(earlier.get());
-            return Response.created(location(r)).entity(RecordDtos.View.of(r, today.date())).build();
-        }
-        Employee e = Employee.findById(request.employeeId());
-        if (e == null || !access.caller().canSee(e.rhf)) {
-            throw ProblemException.invalid("employeeId", "unknown employee " + request.employeeId());
-        }
-        access.readable(e, e.rhf, e.hf, "Employee", e.id);
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         RecordDtos.Evidence ev = request.evidence();
-        CompetenceRecord r = records.register(e.id, request.competenceCode(), request.acquiredOn(),
-                request.validUntil(), ev == null ? null : ev.issuer(), ev == null ? null : ev.documentReference(),
-                request.trustLevel(), RecordSource.MANUAL, actor);
-        idempotency.remember(actor, idempotencyKey, "record", r.id);
-        return Response.created(location(r)).entity(RecordDtos.View.of(r, today.date())).build();
+        CompetenceRecord r = records.register(caller.actor(), idempotencyKey, new Records.Registration(
+                request.employeeId(), request.competenceCode(), request.acquiredOn(), request.validUntil(),
+                ev == null ? null : ev.issuer(), ev == null ? null : ev.documentReference(), request.trustLevel()));
+        return Response.created(URI.create(Paths.ROOT + "/records/" + r.id))
+                .entity(RecordDtos.View.of(r, today.date())).build();
     }
 
     @PUT
@@ -137,19 +124,18 @@ public class RecordResource {
     @Operation(summary = "Update validity and evidence (version required); publishes record-updated, and "
             + "record-expired when the new validUntil has passed")
     public RecordDtos.View update(@PathParam("id") UUID id, @Valid @NotNull RecordDtos.Update request) {
-        readable(id);
         RecordDtos.Evidence ev = request.evidence();
-        return RecordDtos.View.of(records.update(id, request.validUntil(), ev == null ? null : ev.issuer(),
-                ev == null ? null : ev.documentReference(), request.version(), access.caller().id()), today.date());
+        return RecordDtos.View.of(records.update(caller.actor(), id, new Records.Change(request.validUntil(),
+                ev == null ? null : ev.issuer(), ev == null ? null : ev.documentReference(), request.version())),
+                today.date());
     }
 
     @POST
     @Path("{id}/revoke")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
-    @Operation(summary = "Revoke a record with a reason (record-revoked)")
+    @Operation(summary = "Revoke a record with a reason (record-revoked); a revoked record answers 409")
     public RecordDtos.View revoke(@PathParam("id") UUID id, @Valid @NotNull RecordDtos.Revoke request) {
-        readable(id);
-        return RecordDtos.View.of(records.revoke(id, request.reason(), request.version(), access.caller().id()),
+        return RecordDtos.View.of(records.revoke(caller.actor(), id, request.reason(), request.version()),
                 today.date());
     }
 
@@ -158,38 +144,21 @@ public class RecordResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER})
     @Operation(summary = "Attest real competence: attested by which employee, level 1-3 (record-attested)")
     public RecordDtos.View attest(@PathParam("id") UUID id, @Valid @NotNull RecordDtos.Attest request) {
-        readable(id);
-        return RecordDtos.View.of(records.attest(id, request.attestedBy(), request.level(), request.version(),
-                access.caller().id()), today.date());
+        return RecordDtos.View.of(records.attest(caller.actor(), id, request.attestedBy(), request.level(),
+                request.version()), today.date());
     }
 
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Full change history of a record: who, when, what")
+    @Operation(summary = "Full change history of a record from the audit trail: who (id, name, role), when, what "
+            + "changed, and the reason given")
     @Transactional
     public List<RecordDtos.HistoryEntry> history(@PathParam("id") UUID id) {
-        CompetenceRecord r = readable(id);
-        accessLog.read(access.caller().id(), access.caller().rhf(), r.employee, "record-history");
-        return RecordHistoryEntry.<RecordHistoryEntry>find("recordId = ?1 order by at, id", id).list().stream()
-                .map(h -> {
-                    try {
-                        return new RecordDtos.HistoryEntry(h.at, h.actor, h.action, mapper.readTree(h.changes));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-    }
-
-    private CompetenceRecord readable(UUID id) {
-        CompetenceRecord r = CompetenceRecord.findById(id);
-        if (r == null) {
-            throw ProblemException.notFound("Competence record", id);
-        }
-        return access.readable(r, r.rhf, r.hf, "Competence record", id);
-    }
-
-    private static URI location(CompetenceRecord r) {
-        return URI.create(Paths.ROOT + "/records/" + r.id);
+        Actor actor = caller.actor();
+        CompetenceRecord r = Records.visible(actor, id);
+        accessLog.read(actor, r.employee, "record-history");
+        return AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2 order by id", Records.ENTITY,
+                id.toString()).list().stream().map(e -> RecordDtos.HistoryEntry.of(auditLog.view(e))).toList();
     }
 }

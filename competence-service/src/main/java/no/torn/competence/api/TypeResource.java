@@ -10,6 +10,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,13 +19,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.torn.competence.application.CompetenceTypes;
 import no.torn.competence.domain.Catalogue;
 import no.torn.competence.domain.CompetenceCategory;
 import no.torn.competence.domain.CompetenceKind;
 import no.torn.competence.domain.CompetenceType;
-import no.torn.competence.domain.CompetenceTypes;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
+import no.torn.platform.application.Idempotency;
 import no.torn.platform.problem.ProblemException;
 import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
@@ -79,20 +81,19 @@ public class TypeResource {
             Roles.AUDITOR, Roles.EMPLOYEE})
     @Operation(summary = "One competence type with its implied competences (transitively)")
     public TypeDtos.View get(@PathParam("code") String code) {
-        return view(visible(code));
+        return view(CompetenceTypes.visible(caller.actor(), code));
     }
 
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Create a competence type: national (national-admin) or local to the caller's RHF")
-    public Response create(@Valid @NotNull TypeDtos.Create request) {
-        boolean national = Boolean.TRUE.equals(request.national());
-        if (national && !caller.isNationalAdmin()) {
-            throw ProblemException.forbidden("Only a national admin maintains the national catalogue");
-        }
-        CompetenceType t = types.create(request.code(), national ? null : caller.rhf(), request.name(),
+    @Operation(summary = "Create a competence type: national (national-admin) or local to the caller's RHF; "
+            + "Idempotency-Key supported")
+    public Response create(@Valid @NotNull TypeDtos.Create request,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        CompetenceType t = types.create(caller.actor(), idempotencyKey, new CompetenceTypes.Creation(request.code(),
+                Boolean.TRUE.equals(request.national()), new CompetenceTypes.Definition(request.name(),
                 request.kind(), request.category(), request.validityMonths(),
-                Boolean.TRUE.equals(request.evidenceRequired()), request.implies(), caller.id());
+                Boolean.TRUE.equals(request.evidenceRequired()), request.implies())));
         return Response.created(URI.create(Paths.ROOT + "/types/" + t.code)).entity(view(t)).build();
     }
 
@@ -101,10 +102,9 @@ public class TypeResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
     @Operation(summary = "Update a competence type (optimistic concurrency on version)")
     public TypeDtos.View update(@PathParam("code") String code, @Valid @NotNull TypeDtos.Update request) {
-        CompetenceType t = writable(code);
-        return view(types.update(t.code, request.name(), request.kind(), request.category(),
-                request.validityMonths(), Boolean.TRUE.equals(request.evidenceRequired()), request.implies(),
-                request.version(), caller.id()));
+        return view(types.update(caller.actor(), code, new CompetenceTypes.Definition(request.name(),
+                request.kind(), request.category(), request.validityMonths(),
+                Boolean.TRUE.equals(request.evidenceRequired()), request.implies()), request.version()));
     }
 
     @DELETE
@@ -112,24 +112,8 @@ public class TypeResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
     @Operation(summary = "Delete a competence type no record uses and no type implies (409 otherwise)")
     public Response delete(@PathParam("code") String code) {
-        types.delete(writable(code).code);
+        types.delete(caller.actor(), code);
         return Response.noContent().build();
-    }
-
-    private CompetenceType visible(String code) {
-        CompetenceType t = CompetenceType.findById(code);
-        if (t == null || !(t.isNational() || caller.canSee(t.rhf))) {
-            throw ProblemException.notFound("Competence type", code);
-        }
-        return t;
-    }
-
-    private CompetenceType writable(String code) {
-        CompetenceType t = visible(code);
-        if (t.isNational() && !caller.isNationalAdmin()) {
-            throw ProblemException.forbidden("Only a national admin maintains the national catalogue");
-        }
-        return t;
     }
 
     private TypeDtos.View view(CompetenceType t) {

@@ -3,6 +3,8 @@ package no.torn.competence.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.torn.platform.application.Actor;
+import no.torn.platform.time.Today;
 
 import java.util.UUID;
 
@@ -14,12 +16,12 @@ public class AccessLog {
     Today today;
 
     @Transactional(Transactional.TxType.REQUIRED)
-    public void read(String actor, String actorRhf, Employee employee, String action) {
+    public void read(Actor actor, Employee employee, String action) {
         AccessLogEntry entry = new AccessLogEntry();
         entry.id = UUID.randomUUID();
         entry.at = today.now();
-        entry.actor = actor;
-        entry.actorRhf = actorRhf;
+        entry.actor = actor.id();
+        entry.actorRhf = actor.rhf();
         entry.employeeId = employee.id;
         entry.employeeRhf = employee.rhf;
         entry.action = action;

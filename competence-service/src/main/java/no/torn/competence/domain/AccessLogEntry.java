@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A read of an employee's competence by someone other than the employee (DESIGN.md privacy). */
+/** A read of an employee's competence by someone other than the employee (privacy: see docs/architecture.md). */
 @Entity
 @Table(name = "access_log")
 public class AccessLogEntry extends PanacheEntityBase {

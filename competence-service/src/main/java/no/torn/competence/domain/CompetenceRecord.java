@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import no.torn.platform.time.CompetenceValidity;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,10 @@ public class CompetenceRecord extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "employee_id", nullable = false)
     public Employee employee;
+
+    /** The employee's id without loading the employee: views are built after the command's transaction. */
+    @Column(name = "employee_id", insertable = false, updatable = false)
+    public UUID employeeId;
 
     /** Copied from the employee so that scope queries need one table. */
     @Column(nullable = false)
@@ -94,6 +99,19 @@ public class CompetenceRecord extends PanacheEntityBase {
 
     /** Validity is decided by dates, not only by status: a record past validUntil never counts, job or no job. */
     public boolean isValidOn(LocalDate day) {
-        return Validity.isValid(status, acquiredOn, validUntil, day);
+        return CompetenceValidity.validOn(status == RecordStatus.REVOKED, acquiredOn, validUntil, day);
+    }
+
+    /** A new record of {@code employee}: placement is copied so that scope and holder queries need one table. */
+    public static CompetenceRecord of(Employee employee) {
+        CompetenceRecord r = new CompetenceRecord();
+        r.id = UUID.randomUUID();
+        r.employee = employee;
+        r.employeeId = employee.id;
+        r.rhf = employee.rhf;
+        r.hf = employee.hf;
+        r.unit = employee.unit;
+        r.employeeNumber = employee.employeeNumber;
+        return r;
     }
 }

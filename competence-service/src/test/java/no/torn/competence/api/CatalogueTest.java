@@ -1,7 +1,7 @@
 package no.torn.competence.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import no.torn.competence.Api;
+import no.torn.competence.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static no.torn.competence.Api.ROOT;
-import static no.torn.competence.Api.as;
+import static no.torn.competence.Fixtures.ROOT;
+import static no.torn.platform.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -51,34 +51,8 @@ class CatalogueTest {
     }
 
     @Test
-    void rhfAdminManagesLocalTypesThatOtherRegionsCannotSee() {
-        String code = Api.unique("VEST-PICC-").toUpperCase();
-        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "PICC-line stell", "kind", "REAL",
-                "category", "PROCEDURE", "implies", List.of("PVK")));
-        as("vest-admin").body(body).post(ROOT + "/types").then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith(ROOT + "/types/" + code))
-                .body("scope", equalTo("RHF")).body("rhf", equalTo("helse-vest"))
-                .body("impliedCodes", equalTo(List.of("PVK"))).body("version", equalTo(0));
-        as("vest-admin").body(body).post(ROOT + "/types").then().statusCode(409);
-        as("sorost-admin").get(ROOT + "/types/" + code).then().statusCode(404);
-        as("sorost-national").get(ROOT + "/types/" + code).then().statusCode(200);
-        as("sorost-admin").body(Map.of("name", "x", "kind", "REAL", "category", "PROCEDURE", "version", 0))
-                .put(ROOT + "/types/" + code).then().statusCode(404);
-        as("vest-hr").body(body).post(ROOT + "/types").then().statusCode(403);
-
-        as("vest-admin").body(Map.of("name", "PICC-line, stell og bruk", "kind", "REAL", "category", "PROCEDURE",
-                        "validityMonths", 24, "implies", List.of("PVK"), "version", 0))
-                .put(ROOT + "/types/" + code).then().statusCode(200)
-                .body("validityMonths", equalTo(24)).body("version", equalTo(1));
-        as("vest-admin").body(Map.of("name", "stale", "kind", "REAL", "category", "PROCEDURE", "version", 0))
-                .put(ROOT + "/types/" + code).then().statusCode(409);
-        as("vest-admin").delete(ROOT + "/types/" + code).then().statusCode(204);
-        as("vest-admin").get(ROOT + "/types/" + code).then().statusCode(404);
-    }
-
-    @Test
     void nationalCatalogueIsMaintainedByNationalAdminsOnly() {
-        String code = Api.unique("NAT-").toUpperCase();
+        String code = Fixtures.unique("NAT-").toUpperCase();
         Map<String, Object> body = Map.of("code", code, "name", "Nasjonalt kurs", "kind", "REAL",
                 "category", "COURSE", "validityMonths", 36, "national", true);
         as("vest-admin").body(body).post(ROOT + "/types").then().statusCode(403);
@@ -106,8 +80,8 @@ class CatalogueTest {
 
     @Test
     void implicationCyclesAreRefused() {
-        String a = Api.unique("CYC-A-").toUpperCase();
-        String b = Api.unique("CYC-B-").toUpperCase();
+        String a = Fixtures.unique("CYC-A-").toUpperCase();
+        String b = Fixtures.unique("CYC-B-").toUpperCase();
         as("vest-admin").body(Map.of("code", a, "name", "a", "kind", "REAL", "category", "COURSE"))
                 .post(ROOT + "/types").then().statusCode(201);
         as("vest-admin").body(Map.of("code", b, "name", "b", "kind", "REAL", "category", "COURSE",

@@ -1,16 +1,17 @@
 package no.torn.competence.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import no.torn.competence.Api;
+import no.torn.competence.Fixtures;
+import no.torn.platform.testing.Api;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static no.torn.competence.Api.ROOT;
-import static no.torn.competence.Api.as;
-import static no.torn.competence.Api.recordBody;
-import static no.torn.competence.Api.today;
+import static no.torn.competence.Fixtures.ROOT;
+import static no.torn.platform.testing.Api.as;
+import static no.torn.competence.Fixtures.recordBody;
+import static no.torn.competence.Fixtures.today;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -22,8 +23,8 @@ class ConcurrencyAndScopeTest {
 
     @Test
     void everyVersionedCommandRefusesAStaleVersion() {
-        String employee = Api.createEmployee("vest-hr", "helse-bergen", "akutt", "sykepleier");
-        String colleague = Api.createEmployee("vest-hr", "helse-bergen", "akutt", "sykepleier");
+        String employee = Fixtures.createEmployee("vest-hr", "helse-bergen", "akutt", "sykepleier");
+        String colleague = Fixtures.createEmployee("vest-hr", "helse-bergen", "akutt", "sykepleier");
         String skill = as("vest-hr").body(recordBody(employee, "PVK", today().minusDays(10), null, null))
                 .post(ROOT + "/records").then().statusCode(201).extract().path("id");
         as("vest-hr").body(Map.of("attestedBy", colleague, "level", 3, "version", 5))
@@ -54,10 +55,10 @@ class ConcurrencyAndScopeTest {
 
     @Test
     void hfBoundRolesListOnlyTheirOwnHf() {
-        String stavanger = Api.createEmployee("vest-admin", "helse-stavanger", "post", "lege");
-        Api.createRecord("vest-admin", stavanger, "AUT-LEGE", today().minusYears(1), null);
-        String bergen = Api.createEmployee("vest-hr", "helse-bergen", "post", "sykepleier");
-        Api.createRecord("vest-hr", bergen, "HLR", today().minusDays(1), null);
+        String stavanger = Fixtures.createEmployee("vest-admin", "helse-stavanger", "post", "lege");
+        Fixtures.createRecord("vest-admin", stavanger, "AUT-LEGE", today().minusYears(1), null);
+        String bergen = Fixtures.createEmployee("vest-hr", "helse-bergen", "post", "sykepleier");
+        Fixtures.createRecord("vest-hr", bergen, "HLR", today().minusDays(1), null);
         as("vest-hr").queryParam("size", 200).get(ROOT + "/records").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(1)).body("items.hf", everyItem(equalTo("helse-bergen")));
         as("vest-leader").queryParam("size", 200).get(ROOT + "/employees").then().statusCode(200)

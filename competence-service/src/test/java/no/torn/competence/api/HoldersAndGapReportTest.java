@@ -1,17 +1,18 @@
 package no.torn.competence.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import no.torn.competence.Api;
+import no.torn.competence.Fixtures;
+import no.torn.platform.testing.Api;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static no.torn.competence.Api.ROOT;
-import static no.torn.competence.Api.as;
-import static no.torn.competence.Api.recordBody;
-import static no.torn.competence.Api.today;
+import static no.torn.competence.Fixtures.ROOT;
+import static no.torn.platform.testing.Api.as;
+import static no.torn.competence.Fixtures.recordBody;
+import static no.torn.competence.Fixtures.today;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,25 +21,25 @@ class HoldersAndGapReportTest {
 
     @Test
     void holdersHoldAllCodesValidlyWithImpliedCompetencesCounting() {
-        String unit = Api.unique("intensiv-");
-        String specialist = Api.createEmployee("vest-hr", "helse-bergen", unit, "spesialsykepleier");
-        Api.createRecord("vest-hr", specialist, "SPES-INTENSIV", today().minusYears(4), null);
-        Api.createRecord("vest-hr", specialist, "HLR", today().minusMonths(3), null);
+        String unit = Fixtures.unique("intensiv-");
+        String specialist = Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "spesialsykepleier");
+        Fixtures.createRecord("vest-hr", specialist, "SPES-INTENSIV", today().minusYears(4), null);
+        Fixtures.createRecord("vest-hr", specialist, "HLR", today().minusMonths(3), null);
 
-        String nurse = Api.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
-        Api.createRecord("vest-hr", nurse, "AUT-SYKEPLEIER", today().minusYears(2), null);
-        Api.createRecord("vest-hr", nurse, "HLR", today().minusMonths(13), today().minusMonths(1));
+        String nurse = Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
+        Fixtures.createRecord("vest-hr", nurse, "AUT-SYKEPLEIER", today().minusYears(2), null);
+        Fixtures.createRecord("vest-hr", nurse, "HLR", today().minusMonths(13), today().minusMonths(1));
 
-        String assistant = Api.createEmployee("vest-hr", "helse-bergen", unit, "helsefagarbeider");
-        Api.createRecord("vest-hr", assistant, "HLR", today().minusMonths(1), null);
+        String assistant = Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "helsefagarbeider");
+        Fixtures.createRecord("vest-hr", assistant, "HLR", today().minusMonths(1), null);
 
-        String revoked = Api.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
-        String aut = Api.createRecord("vest-hr", revoked, "AUT-SYKEPLEIER", today().minusYears(2), null);
+        String revoked = Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
+        String aut = Fixtures.createRecord("vest-hr", revoked, "AUT-SYKEPLEIER", today().minusYears(2), null);
         as("vest-hr").body(Map.of("reason", "withdrawn", "version", 0)).post(ROOT + "/records/" + aut + "/revoke")
                 .then().statusCode(200);
 
-        String left = Api.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
-        Api.createRecord("vest-hr", left, "AUT-SYKEPLEIER", today().minusYears(2), null);
+        String left = Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
+        Fixtures.createRecord("vest-hr", left, "AUT-SYKEPLEIER", today().minusYears(2), null);
         as("vest-hr").body(Map.of()).post(ROOT + "/employees/" + left + "/leave").then().statusCode(200);
 
         as("vest-leader").queryParam("hf", "helse-bergen").queryParam("unit", unit)
@@ -53,7 +54,7 @@ class HoldersAndGapReportTest {
                 .queryParam("unit", unit).queryParam("codes", "AUT-SYKEPLEIER").queryParam("codes", "HLR")
                 .queryParam("validOn", today().minusMonths(2).toString()).get(ROOT + "/holders").then()
                 .statusCode(200).body("total", equalTo(2));
-        Api.asIntegration("helse-vest").queryParam("hf", "helse-bergen").queryParam("unit", unit)
+        Api.asHrIntegration("helse-vest").queryParam("hf", "helse-bergen").queryParam("unit", unit)
                 .queryParam("codes", "HLR").queryParam("size", 1).queryParam("page", 1)
                 .get(ROOT + "/holders").then().statusCode(200).body("total", equalTo(2))
                 .body("items.size()", equalTo(1));
@@ -61,15 +62,15 @@ class HoldersAndGapReportTest {
 
     @Test
     void gapReportCountsValidExpiringExpiredAndMissingAndFindsSingleHolders() {
-        String unit = Api.unique("sengepost-");
-        String a = Api.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
-        Api.createRecord("vest-hr", a, "HLR", today().minusMonths(2), null);
-        Api.createRecord("vest-hr", a, "BLODPROVE", today().minusMonths(2), null);
-        String b = Api.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
-        Api.createRecord("vest-hr", b, "HLR", today().minusMonths(11).minusDays(20), null);
-        String c = Api.createEmployee("vest-hr", "helse-bergen", unit, "helsefagarbeider");
-        Api.createRecord("vest-hr", c, "HLR", today().minusMonths(14), null);
-        Api.createEmployee("vest-hr", "helse-bergen", unit, "portor");
+        String unit = Fixtures.unique("sengepost-");
+        String a = Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
+        Fixtures.createRecord("vest-hr", a, "HLR", today().minusMonths(2), null);
+        Fixtures.createRecord("vest-hr", a, "BLODPROVE", today().minusMonths(2), null);
+        String b = Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "sykepleier");
+        Fixtures.createRecord("vest-hr", b, "HLR", today().minusMonths(11).minusDays(20), null);
+        String c = Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "helsefagarbeider");
+        Fixtures.createRecord("vest-hr", c, "HLR", today().minusMonths(14), null);
+        Fixtures.createEmployee("vest-hr", "helse-bergen", unit, "portor");
 
         as("vest-leader").queryParam("hf", "helse-bergen").queryParam("unit", unit)
                 .queryParam("codes", "HLR,BLODPROVE").queryParam("withinDays", 30)

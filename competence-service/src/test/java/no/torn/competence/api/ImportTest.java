@@ -1,9 +1,7 @@
 package no.torn.competence.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import no.torn.competence.Api;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import no.torn.competence.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static no.torn.competence.Api.ROOT;
-import static no.torn.competence.Api.as;
-import static no.torn.competence.Api.asIntegration;
-import static no.torn.competence.Api.today;
-import static org.assertj.core.api.Assertions.assertThat;
+import static no.torn.competence.Fixtures.ROOT;
+import static no.torn.platform.testing.Api.as;
+import static no.torn.platform.testing.Api.asHrIntegration;
+import static no.torn.competence.Fixtures.today;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,9 +21,6 @@ import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 class ImportTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     static Map<String, Object> row(String hf, String number, String unit, String group, String code, String acquired) {
         Map<String, Object> row = new HashMap<>();
@@ -44,73 +38,18 @@ class ImportTest {
     }
 
     @Test
-    void jsonImportUpsertsIdempotentlyAndPublishes() {
-        String n1 = Api.unique("IMP");
-        String n2 = Api.unique("IMP");
-        String unit = Api.unique("import-");
-        List<Map<String, Object>> rows = List.of(
-                row("helse-bergen", n1, unit, "sykepleier", "AUT-SYKEPLEIER", today().minusYears(3).toString()),
-                row("helse-bergen", n1, unit, "sykepleier", "HLR", today().minusMonths(2).toString()),
-                row("helse-bergen", n1, unit, "sykepleier", "LEGEMIDDELHANDTERING", today().minusYears(3).toString()),
-                row("helse-stavanger", n2, unit, "portor", null, null));
-
-        asIntegration("helse-vest").queryParam("dryRun", true).body(Map.of("rows", rows))
-                .post(ROOT + "/imports").then().statusCode(200)
-                .body("dryRun", equalTo(true)).body("employeesCreated", equalTo(2)).body("recordsCreated", equalTo(3));
-        as("vest-admin").queryParam("employeeNumber", n1).get(ROOT + "/employees").then().body("total", equalTo(0));
-
-        asIntegration("helse-vest").body(Map.of("rows", rows)).post(ROOT + "/imports").then().statusCode(200)
-                .body("employeesCreated", equalTo(2)).body("recordsCreated", equalTo(3));
-        String id = as("vest-admin").queryParam("employeeNumber", n1).get(ROOT + "/employees").then()
-                .body("total", equalTo(1)).extract().path("items[0].id");
-        Api.event(bootstrap, id, "employee-registered");
-        as("vest-admin").get(ROOT + "/employees/" + id + "/competences").then().statusCode(200)
-                .body("records.size()", equalTo(3))
-                .body("records.find { it.competenceCode == 'HLR' }.source", equalTo("HR_IMPORT"))
-                .body("records.find { it.competenceCode == 'LEGEMIDDELHANDTERING' }.status", equalTo("EXPIRED"))
-                .body("validCodes", hasItems("AUT-SYKEPLEIER", "HLR"));
-        String expiredId = as("vest-admin").queryParam("employeeId", id).queryParam("competenceCode",
-                "LEGEMIDDELHANDTERING").get(ROOT + "/records").then().extract().path("items[0].id");
-        JsonNode expired = Api.event(bootstrap, expiredId, "record-expired");
-        assertThat(expired.path("data").path("employeeId").asText()).isEqualTo(id);
-
-        asIntegration("helse-vest").body(Map.of("rows", rows)).post(ROOT + "/imports").then().statusCode(200)
-                .body("employeesCreated", equalTo(0)).body("employeesUnchanged", equalTo(2))
-                .body("recordsCreated", equalTo(0)).body("recordsUnchanged", equalTo(3));
-
-        List<Map<String, Object>> moved = new ArrayList<>(rows);
-        Map<String, Object> renewed = row("helse-bergen", n1, unit + "-b", "sykepleier", "HLR",
-                today().minusMonths(2).toString());
-        renewed.put("validUntil", today().plusMonths(18).toString());
-        moved.set(1, renewed);
-        moved.set(0, row("helse-bergen", n1, unit + "-b", "sykepleier", "AUT-SYKEPLEIER",
-                today().minusYears(3).toString()));
-        moved.set(2, row("helse-bergen", n1, unit + "-b", "sykepleier", "LEGEMIDDELHANDTERING",
-                today().minusYears(3).toString()));
-        asIntegration("helse-vest").body(Map.of("rows", moved)).post(ROOT + "/imports").then().statusCode(200)
-                .body("employeesUpdated", equalTo(1)).body("recordsUpdated", equalTo(1));
-        JsonNode updated = Api.event(bootstrap, id, "employee-updated");
-        assertThat(updated.path("data").path("unit").asText()).isEqualTo(unit + "-b");
-        as("vest-admin").queryParam("employeeId", id).queryParam("competenceCode", "HLR").get(ROOT + "/records")
-                .then().body("items[0].unit", equalTo(unit + "-b"))
-                .body("items[0].validUntil", equalTo(today().plusMonths(18).toString()));
-    }
-
-    @Test
     void csvWithMalformedRowsIsRefusedWithAReportAndNothingIsWritten() {
-        String good = Api.unique("CSV");
-        String dup = Api.unique("CSV");
+        String good = Fixtures.unique("CSV");
+        String dup = Fixtures.unique("CSV");
         String csv = String.join("\n",
                 "hf,employeeNumber,name,unit,personnelGroup,competenceCode,acquiredOn,evidenceDocumentReference",
                 "helse-bergen," + good + ",\"Nordmann, Kari\",post-1,sykepleier,HLR,2025-05-01,",
                 "helse-bergen," + dup + ",Ola,post-1,helsefagarbeider,BLODPROVE,2025-13-01,",
                 "helse-bergen," + dup + ",Ola,post-2,helsefagarbeider,,,",
-                "helse-bergen," + Api.unique("CSV") + ",Per,post-1,sykepleier,NO-SUCH-TYPE,2025-01-01,",
+                "helse-bergen," + Fixtures.unique("CSV") + ",Per,post-1,sykepleier,NO-SUCH-TYPE,2025-01-01,",
                 "helse-bergen,01019912345,Anne,post-1,sykepleier,,,",
-                "ous," + Api.unique("CSV") + ",Foreign,post-1,sykepleier,,,");
-        given().header("Authorization", no.torn.platform.testing.TestTokens.bearer(
-                        no.torn.platform.testing.TestTokens.hrIntegration("helse-vest")))
-                .contentType("text/csv").body(csv).post(ROOT + "/imports").then().statusCode(400)
+                "ous," + Fixtures.unique("CSV") + ",Foreign,post-1,sykepleier,,,");
+        asHrIntegration("helse-vest").contentType("text/csv").body(csv).post(ROOT + "/imports").then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
                 .body("violations.field", hasItems("rows[1].acquiredOn", "rows[2].employeeNumber",
                         "rows[3].competenceCode", "rows[4].employeeNumber", "rows[5].hf"))
@@ -124,29 +63,25 @@ class ImportTest {
                 "employeeNumber,hf,name,unit,personnelGroup,competenceCode,acquiredOn,validUntil",
                 good + ",helse-bergen,\"Nordmann, \"\"Kari\"\"\",post-1,sykepleier,HLR,2025-05-01,2027-01-01",
                 "");
-        given().header("Authorization", no.torn.platform.testing.TestTokens.bearer(
-                        no.torn.platform.testing.TestTokens.hrIntegration("helse-vest")))
-                .contentType("text/csv").body(valid).post(ROOT + "/imports").then().statusCode(200)
+        asHrIntegration("helse-vest").contentType("text/csv").body(valid).post(ROOT + "/imports").then().statusCode(200)
                 .body("employeesCreated", equalTo(1)).body("recordsCreated", equalTo(1));
         as("vest-admin").queryParam("employeeNumber", good).get(ROOT + "/employees").then()
                 .body("items[0].name", equalTo("Nordmann, \"Kari\""));
 
-        given().header("Authorization", no.torn.platform.testing.TestTokens.bearer(
-                        no.torn.platform.testing.TestTokens.hrIntegration("helse-vest")))
-                .contentType("text/csv").body("hf,fodselsnummer\nhelse-bergen,01019912345\n").post(ROOT + "/imports")
+        asHrIntegration("helse-vest").contentType("text/csv").body("hf,fodselsnummer\nhelse-bergen,01019912345\n").post(ROOT + "/imports")
                 .then().statusCode(400).body("violations[0].field", equalTo("header.fodselsnummer"));
     }
 
     @Test
     void tenThousandRowsImportInOneRequest() {
-        String prefix = Api.unique("BULK");
+        String prefix = Fixtures.unique("BULK");
         List<Map<String, Object>> rows = new ArrayList<>(10_000);
         for (int i = 0; i < 5_000; i++) {
             String number = prefix + "-" + i;
             rows.add(row("helse-fonna", number, "unit-" + (i % 50), "sykepleier", "AUT-SYKEPLEIER", "2015-06-01"));
             rows.add(row("helse-fonna", number, "unit-" + (i % 50), "sykepleier", "HLR", today().minusMonths(3).toString()));
         }
-        asIntegration("helse-vest").body(Map.of("rows", rows)).post(ROOT + "/imports").then().statusCode(200)
+        asHrIntegration("helse-vest").body(Map.of("rows", rows)).post(ROOT + "/imports").then().statusCode(200)
                 .body("rows", equalTo(10_000)).body("employeesCreated", equalTo(5_000))
                 .body("recordsCreated", equalTo(10_000));
         as("vest-admin").queryParam("hf", "helse-fonna").queryParam("codes", "AUT-SYKEPLEIER,HLR")
@@ -156,20 +91,20 @@ class ImportTest {
 
     @Test
     void importIsForIntegrationsAndAdminsOfTheirOwnRegion() {
-        List<Map<String, Object>> rows = List.of(row("helse-bergen", Api.unique("X"), "u", "lege", null, null));
+        List<Map<String, Object>> rows = List.of(row("helse-bergen", Fixtures.unique("X"), "u", "lege", null, null));
         as("vest-hr").body(Map.of("rows", rows)).post(ROOT + "/imports").then().statusCode(403);
         given().body(Map.of("rows", rows)).contentType("application/json").post(ROOT + "/imports").then()
                 .statusCode(401);
-        asIntegration("helse-sor-ost").body(Map.of("rows", rows)).post(ROOT + "/imports").then().statusCode(400)
+        asHrIntegration("helse-sor-ost").body(Map.of("rows", rows)).post(ROOT + "/imports").then().statusCode(400)
                 .body("violations[0].field", equalTo("rows[0].hf"));
         as("vest-admin").body(Map.of("rows", List.of())).post(ROOT + "/imports").then().statusCode(400)
                 .body("violations[0].field", equalTo("rows"));
-        Map<String, Object> withId = row("helse-bergen", Api.unique("X"), "u", "lege", null, null);
+        Map<String, Object> withId = row("helse-bergen", Fixtures.unique("X"), "u", "lege", null, null);
         withId.put("fodselsnummer", "01019912345");
         as("vest-admin").body(Map.of("rows", List.of(withId))).post(ROOT + "/imports").then().statusCode(400)
                 .body("violations[0].field", equalTo("rows[0].nationalIdentityNumber"));
         as("vest-admin").queryParam("dryRun", true)
-                .body(Map.of("rows", List.of(row("helse-bergen", Api.unique("X"), "u", "lege", "HLR", "someday"))))
+                .body(Map.of("rows", List.of(row("helse-bergen", Fixtures.unique("X"), "u", "lege", "HLR", "someday"))))
                 .post(ROOT + "/imports").then().statusCode(400)
                 .body("violations[0].field", equalTo("rows[0].acquiredOn"));
     }

@@ -1,16 +1,17 @@
 package no.torn.competence.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import no.torn.competence.Api;
+import no.torn.competence.Fixtures;
+import no.torn.platform.testing.Api;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static no.torn.competence.Api.ROOT;
-import static no.torn.competence.Api.as;
-import static no.torn.competence.Api.employeeBody;
-import static no.torn.competence.Api.today;
+import static no.torn.competence.Fixtures.ROOT;
+import static no.torn.platform.testing.Api.as;
+import static no.torn.competence.Fixtures.employeeBody;
+import static no.torn.competence.Fixtures.today;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -21,7 +22,7 @@ class MeTest {
     void anEmployeeSeesTheirOwnCompetenceAndTheReadIsNotAccessLogged() {
         Map<String, Object> body = employeeBody("helse-bergen", "post-3", "V1001", "spesialsykepleier");
         String id = as("vest-hr").body(body).post(ROOT + "/employees").then().statusCode(201).extract().path("id");
-        Api.createRecord("vest-hr", id, "SPES-ANESTESI", today().minusYears(1), null);
+        Fixtures.createRecord("vest-hr", id, "SPES-ANESTESI", today().minusYears(1), null);
 
         as("vest-employee").get(ROOT + "/me").then().statusCode(200)
                 .body("employee.id", equalTo(id))

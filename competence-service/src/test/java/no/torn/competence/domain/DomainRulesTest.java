@@ -1,5 +1,7 @@
 package no.torn.competence.domain;
 
+import no.torn.platform.application.Transitions;
+import no.torn.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -8,22 +10,53 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DomainRulesTest {
 
     @Test
-    void validityIsInclusiveOfValidUntilAndIgnoresRevokedRecords() {
+    void aRecordIsValidByThePlatformRuleInclusiveOfValidUntilAndNeverWhenRevoked() {
         LocalDate acquired = LocalDate.of(2025, 1, 10);
         LocalDate until = LocalDate.of(2026, 1, 10);
-        assertThat(Validity.isValid(RecordStatus.ACTIVE, acquired, until, until)).isTrue();
-        assertThat(Validity.isValid(RecordStatus.ACTIVE, acquired, until, until.plusDays(1))).isFalse();
-        assertThat(Validity.isValid(RecordStatus.ACTIVE, acquired, until, acquired.minusDays(1))).isFalse();
-        assertThat(Validity.isValid(RecordStatus.EXPIRED, acquired, until, acquired.plusDays(5))).isTrue();
-        assertThat(Validity.isValid(RecordStatus.REVOKED, acquired, null, acquired.plusDays(5))).isFalse();
-        assertThat(Validity.isValid(RecordStatus.ACTIVE, acquired, null, LocalDate.of(2100, 1, 1))).isTrue();
-        assertThat(Validity.statusOn(until, until)).isEqualTo(RecordStatus.ACTIVE);
-        assertThat(Validity.statusOn(until, until.plusDays(1))).isEqualTo(RecordStatus.EXPIRED);
-        assertThat(Validity.statusOn(null, until)).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(record(RecordStatus.ACTIVE, acquired, until).isValidOn(until)).isTrue();
+        assertThat(record(RecordStatus.ACTIVE, acquired, until).isValidOn(until.plusDays(1))).isFalse();
+        assertThat(record(RecordStatus.ACTIVE, acquired, until).isValidOn(acquired.minusDays(1))).isFalse();
+        assertThat(record(RecordStatus.EXPIRED, acquired, until).isValidOn(acquired.plusDays(5))).isTrue();
+        assertThat(record(RecordStatus.REVOKED, acquired, null).isValidOn(acquired.plusDays(5))).isFalse();
+        assertThat(record(RecordStatus.ACTIVE, acquired, null).isValidOn(LocalDate.of(2100, 1, 1))).isTrue();
+        assertThat(RecordStatus.on(until, until)).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(RecordStatus.on(until, until.plusDays(1))).isEqualTo(RecordStatus.EXPIRED);
+        assertThat(RecordStatus.on(null, until)).isEqualTo(RecordStatus.ACTIVE);
+    }
+
+    private static CompetenceRecord record(RecordStatus status, LocalDate acquiredOn, LocalDate validUntil) {
+        CompetenceRecord r = new CompetenceRecord();
+        r.status = status;
+        r.acquiredOn = acquiredOn;
+        r.validUntil = validUntil;
+        return r;
+    }
+
+    @Test
+    void statusesDeclareTheirTransitions() {
+        assertThat(Transitions.move(RecordStatus.ACTIVE, RecordStatus.EXPIRED, "r")).isEqualTo(RecordStatus.EXPIRED);
+        assertThat(Transitions.move(RecordStatus.EXPIRED, RecordStatus.ACTIVE, "r")).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(RecordStatus.REVOKED.isFinal()).isTrue();
+        assertThatThrownBy(() -> Transitions.move(RecordStatus.REVOKED, RecordStatus.ACTIVE, "Record x"))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("REVOKED");
+        assertThat(Transitions.move(EmploymentStatus.LEFT, EmploymentStatus.ACTIVE, "e"))
+                .isEqualTo(EmploymentStatus.ACTIVE);
+        assertThatThrownBy(() -> Transitions.move(EmploymentStatus.LEFT, EmploymentStatus.LEFT, "Employee x"))
+                .isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void importCellsKeepClearOrSet() {
+        assertThat(ImportRow.Cell.of(null).over("1234567")).isEqualTo("1234567");
+        assertThat(ImportRow.Cell.of("  ").over("1234567")).isEqualTo("1234567");
+        assertThat(ImportRow.Cell.of(" - ").over("1234567")).isNull();
+        assertThat(ImportRow.Cell.of(" 7654321 ").over("1234567")).isEqualTo("7654321");
+        assertThat(ImportRow.Cell.of("-").given()).isFalse();
     }
 
     @Test

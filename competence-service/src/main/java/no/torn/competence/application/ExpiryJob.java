@@ -1,11 +1,17 @@
-package no.torn.competence.domain;
+package no.torn.competence.application;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.torn.competence.domain.Catalogue;
+import no.torn.competence.domain.CompetenceRecord;
+import no.torn.competence.domain.ExpiryThresholds;
+import no.torn.competence.domain.RecordStatus;
 import no.torn.competence.messaging.CompetenceEvents;
+import no.torn.platform.application.Actor;
+import no.torn.platform.time.Today;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,7 +35,7 @@ public class ExpiryJob {
 
     private static final Logger LOG = Logger.getLogger(ExpiryJob.class);
     static final int BATCH = 500;
-    static final String ACTOR = "expiry-job";
+    static final Actor ACTOR = Actor.system("expiry-job");
 
     public record Result(int expired, int expiring) {
     }
@@ -41,7 +47,7 @@ public class ExpiryJob {
     CompetenceEvents events;
 
     @Inject
-    RecordHistory history;
+    Records records;
 
     @Inject
     Catalogue catalogue;
@@ -52,7 +58,7 @@ public class ExpiryJob {
     @ConfigProperty(name = "torn.competence.expiring-thresholds", defaultValue = "90,30,7")
     List<Integer> thresholdDays;
 
-    @Scheduled(cron = "{torn.competence.expiry-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "{torn.competence.expiry-cron}", timeZone = "Europe/Oslo", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Result result = run();
         LOG.infof("Expiry run: %d records expired, %d expiring notices", result.expired(), result.expiring());
@@ -94,18 +100,9 @@ public class ExpiryJob {
                         select r from CompetenceRecord r join fetch r.employee where r.id in ?1 order by r.id""",
                         CompetenceRecord.class)
                 .setParameter(1, ids).getResultList();
-        for (CompetenceRecord r : lapsed) {
-            Map<String, Object> before = RecordHistory.snapshot(r);
-            r.status = RecordStatus.EXPIRED;
-            r.updatedAt = today.now();
-            r.updatedBy = ACTOR;
-            history.write(r, before, "EXPIRED", ACTOR);
-        }
-        em.flush();
         Map<String, List<String>> implied = catalogue.impliedCodesByType();
         for (CompetenceRecord r : lapsed) {
-            events.record(CompetenceEvents.RECORD_EXPIRED, r, r.employee,
-                    implied.getOrDefault(r.typeCode, List.of()), null, r.version);
+            records.expire(ACTOR, r, implied.getOrDefault(r.typeCode, List.of()));
         }
         return lapsed.size();
     }

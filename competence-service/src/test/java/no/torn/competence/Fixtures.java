@@ -1,48 +1,38 @@
 package no.torn.competence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import no.torn.competence.messaging.CompetenceEvents;
 import no.torn.platform.testing.EventSchemas;
-import no.torn.platform.testing.TestTokens;
 import no.torn.platform.testing.TopicReader;
+import no.torn.platform.time.Today;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static no.torn.platform.testing.Api.as;
 
-/** Small helpers shared by the API tests: tokens, fixtures and event assertions against the real topic. */
-public final class Api {
+/** Fixtures shared by the API tests: request bodies, created employees and records, events on the real topic. */
+public final class Fixtures {
 
     public static final String ROOT = "/api/v1/competence";
     public static final String TOPIC = "torn.competence.v1";
 
-    private Api() {
-    }
-
-    public static RequestSpecification as(String user) {
-        return given().header("Authorization", TestTokens.bearer(TestTokens.user(user))).contentType(ContentType.JSON);
-    }
-
-    public static RequestSpecification asIntegration(String rhf) {
-        return given().header("Authorization", TestTokens.bearer(TestTokens.hrIntegration(rhf)))
-                .contentType(ContentType.JSON);
+    private Fixtures() {
     }
 
     public static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Today in Norway by the real clock (tests that move the test clock compute their own days). */
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Oslo"));
+        return Today.dateOf(Instant.now());
     }
 
     public static Map<String, Object> employeeBody(String hf, String unit, String number, String group) {
