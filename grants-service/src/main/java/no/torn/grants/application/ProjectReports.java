@@ -38,7 +38,8 @@ public class ProjectReports {
             @NotNull UUID applicationId,
             @NotNull ReportKind kind,
             @NotBlank @Size(max = 10000) String summary,
-            @NotNull @DecimalMin("0") @Digits(integer = 6, fraction = 1) BigDecimal hoursPerWeekMoved,
+            @NotNull @DecimalMin("0") @Digits(integer = 6, fraction = 2, message = "must have at most 6 digits and 2 "
+                    + "decimals (hours are reported to the hundredth)") BigDecimal hoursPerWeekMoved,
             @NotNull @PositiveOrZero Integer staffTrained,
             @NotNull @PositiveOrZero Integer delegationsActive) {
     }

@@ -169,7 +169,9 @@ public class ProcessMappingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Read a process mapping with its steps and the hours per week and year moved between groups")
+    @Operation(summary = "Read a process mapping with its steps and the hours per week and year moved between groups: "
+            + "approved sharing mappings (after, moved, approvedHours*) apart from pending proposals "
+            + "(afterProposals, proposed, proposedHours*); hours have two decimals, rounded half-up")
     public ProcessMappingResponse get(@PathParam("id") UUID id) {
         return response(processMappings.visible(caller.actor(), id));
     }
@@ -247,7 +249,10 @@ public class ProcessMappingResource {
                 request.phase()));
     }
 
-    /** A proposal counts in the "after" figures unless its sharing mapping was retired. */
+    /**
+     * An approved proposal counts in the "after" and "moved" figures; a draft or proposed one only in
+     * "afterProposals" and "proposed"; a retired one in none.
+     */
     private static ProcessMappingResponse response(ProcessMapping m) {
         List<UUID> proposalIds = m.steps.stream().map(s -> s.sharingMappingId).filter(java.util.Objects::nonNull)
                 .toList();
@@ -262,7 +267,8 @@ public class ProcessMappingResource {
                     s.occurrencesPerWeek, s.minutesPerOccurrence, s.proposedGroup, s.sharingMappingId,
                     proposalStatus));
             String proposed = proposalStatus == null || proposalStatus == MappingStatus.RETIRED ? null : s.proposedGroup;
-            loads.add(new Workload.StepLoad(s.performerGroup, proposed, s.occurrencesPerWeek, s.minutesPerOccurrence));
+            loads.add(new Workload.StepLoad(s.performerGroup, proposed, proposalStatus == MappingStatus.APPROVED,
+                    s.occurrencesPerWeek, s.minutesPerOccurrence));
         }
         return new ProcessMappingResponse(m.id, m.rhf, m.hf, m.unit, m.name, m.description, m.phase,
                 m.unionRepresentativeInvolved, List.copyOf(m.participants), steps, Workload.of(loads), m.version,

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.api.QueryFilter;
+import no.torn.platform.problem.Problem;
 import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
 import no.torn.task.api.TaskDtos.CreateTaskRequest;
@@ -32,7 +33,8 @@ import no.torn.task.api.TaskDtos.UpdateTaskRequest;
 import no.torn.task.api.TaskDtos.VersionRequest;
 import no.torn.task.application.StaffEligibility;
 import no.torn.task.application.TaskCatalogue;
-import no.torn.task.domain.Eligibility;
+import no.torn.task.domain.SharingDecision;
+import no.torn.task.domain.SupervisionLevel;
 import no.torn.task.domain.PersonnelGroups;
 import no.torn.task.domain.RiskLevel;
 import no.torn.task.domain.Task;
@@ -161,9 +163,54 @@ public class TaskResource {
         return TaskResponse.of(catalogue.retire(caller.actor(), code, request.version()));
     }
 
+    /** Why a person is eligible: the task's own requirements, or an approved sharing mapping. */
+    public enum Reason {
+        TASK_REQUIREMENTS, SHARING_MAPPING
+    }
+
+    /**
+     * An eligible person: {@code basis} TASK (the task's own requirements) or MAPPING (the approved sharing mapping
+     * {@code mappingId}, from {@code mappingFromGroup}, under {@code supervisionLevel}); {@code reason} says the
+     * same in the older vocabulary.
+     */
     public record EligibleStaffResponse(UUID employeeId, String employeeNumber, String personnelGroup,
-                                        Eligibility.ReasonType reason, UUID mappingId, String mappingFromGroup,
+                                        Reason reason, SharingDecision.Basis basis, UUID mappingId,
+                                        String mappingFromGroup, SupervisionLevel supervisionLevel,
                                         List<StaffEligibility.ExpiringCompetence> expiringCompetences) {
+        static EligibleStaffResponse of(StaffEligibility.EligibleEmployee e) {
+            boolean mapped = e.basis() == SharingDecision.Basis.MAPPING;
+            return new EligibleStaffResponse(e.employeeId(), e.employeeNumber(), e.personnelGroup(),
+                    mapped ? Reason.SHARING_MAPPING : Reason.TASK_REQUIREMENTS, e.basis(),
+                    mapped ? e.mapping().id() : null, mapped ? e.mapping().fromGroup() : null, e.supervision(),
+                    e.expiringCompetences());
+        }
+    }
+
+    /**
+     * The sharing decision about a personnel group for a task in an RHF: {@code rules} lists every unmet rule (in
+     * catalogue order), {@code basis} is TASK or MAPPING (with the applied mapping) when allowed.
+     */
+    public record SharingDecisionResponse(String taskCode, String rhf, String group, boolean allowed,
+                                          List<Problem.UnmetRule> rules, SharingDecision.Basis basis,
+                                          UUID mappingId, SupervisionLevel supervisionLevel) {
+        static SharingDecisionResponse of(StaffEligibility.GroupDecision d) {
+            SharingDecision.Outcome o = d.outcome();
+            return new SharingDecisionResponse(d.task().code, d.rhf(), d.group(), o.allowed(), o.unmet(), o.basis(),
+                    o.applied() == null ? null : o.applied().id(), o.supervision());
+        }
+    }
+
+    @GET
+    @Path("/{code}/sharing-decision")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.HR_INTEGRATION,
+            Roles.AUDITOR})
+    @Operation(summary = "May a personnel group perform the task in an RHF (default: yours), and under which "
+            + "conditions: the sharing decision about the group (rules R-SHARE-01..05), with every unmet rule, the "
+            + "basis (TASK or MAPPING with the approved mapping) and the supervision")
+    public SharingDecisionResponse sharingDecision(@PathParam("code") String code,
+                                                   @QueryParam("group") @NotBlank String group,
+                                                   @QueryParam("rhf") String rhf) {
+        return SharingDecisionResponse.of(eligibility.groupDecision(caller.actor(), code, group, rhf));
     }
 
     public record EligibleStaffPage(String taskCode, String rhf, String hf, String unit, LocalDate validOn,
@@ -175,8 +222,10 @@ public class TaskResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
     @Operation(summary = "Employees of a unit who may perform the task on a date: valid competences (implied ones "
-            + "included) cover the task's and, for a receiving group, its approved mapping's requirements. Each "
-            + "carries the reason and the relevant competences expiring within 90 days")
+            + "included) cover the task's and, for a receiving group, its approved mapping's requirements; a group "
+            + "the RHF has a mapping to in any status performs the task only through an approved one (the sharing "
+            + "decision, rules R-SHARE-01..05 and R-COMP-01). Each carries its basis (TASK or MAPPING with the "
+            + "mapping id and supervision) and the relevant competences expiring within 90 days")
     public EligibleStaffPage eligibleStaff(@PathParam("code") String code,
                                            @QueryParam("hf") @NotBlank String hf,
                                            @QueryParam("unit") @NotBlank @Size(max = 120) String unit,
@@ -186,8 +235,7 @@ public class TaskResource {
                 QueryParams.date(validOn, "validOn", null));
         List<EligibleStaffResponse> items = staff.employees().stream().skip((long) page.page * page.size)
                 .limit(page.size)
-                .map(e -> new EligibleStaffResponse(e.employeeId(), e.employeeNumber(), e.personnelGroup(),
-                        e.reason().type(), e.reason().mappingId(), e.reason().fromGroup(), e.expiringCompetences()))
+                .map(EligibleStaffResponse::of)
                 .toList();
         StaffEligibility.UnitScope scope = staff.scope();
         return new EligibleStaffPage(staff.task().code, scope.rhf(), scope.hf(), scope.unit(), scope.validOn(),

@@ -186,24 +186,17 @@ public class SharingMappings {
         return task;
     }
 
-    /** The mapping rules (422 with a violation per broken rule), and at most one live mapping per task and pair. */
+    /** The mapping rules and at most one live mapping per task and pair: a 422 naming every unmet rule. */
     private void checkRules(String rhf, Task task, MappingDefinition definition, UUID self) {
         PersonnelGroup from = groups.require(definition.fromGroup(), "fromGroup");
         PersonnelGroup to = groups.require(definition.toGroup(), "toGroup");
-        List<Problem.Violation> violations = MappingRules.check(task, from, to, definition.supervisionLevel());
-        if (!violations.isEmpty()) {
-            throw ProblemException.rule("The sharing mapping breaks "
-                    + (violations.size() == 1 ? "a rule: " + violations.get(0).message() : violations.size() + " rules"),
-                    violations);
-        }
         long others = SharingMapping.count("rhf = ?1 and taskCode = ?2 and fromGroup = ?3 and toGroup = ?4 "
                         + "and status <> ?5 and id <> ?6", rhf, task.code, from.code, to.code,
                 MappingStatus.RETIRED, self == null ? new UUID(0, 0) : self);
-        if (others > 0) {
-            throw ProblemException.rule("an active mapping of task " + task.code + " from " + from.code + " to "
-                    + to.code + " already exists in " + rhf, List.of(new Problem.Violation("toGroup",
-                    "duplicates an active mapping")));
-        }
+        MappingRules.check(task, from, to, definition.supervisionLevel())
+                .require(others == 0, MappingRules.ONE_LIVE_MAPPING, "toGroup", "an active mapping of task "
+                        + task.code + " from " + from.code + " to " + to.code + " already exists in " + rhf)
+                .orThrow();
     }
 
     private static void requireRhfAdmin(Actor actor, String detail) {

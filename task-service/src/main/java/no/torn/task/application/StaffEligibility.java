@@ -6,14 +6,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.torn.platform.application.Actor;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.tenancy.HealthRegion;
 import no.torn.platform.time.CompetenceValidity;
 import no.torn.platform.time.Today;
 import no.torn.task.domain.CoverageCounter;
-import no.torn.task.domain.Eligibility;
+import no.torn.task.domain.MappingStatus;
+import no.torn.task.domain.PersonnelGroup;
 import no.torn.task.domain.PersonnelGroups;
 import no.torn.task.domain.RiskLevel;
+import no.torn.task.domain.SharingDecision;
+import no.torn.task.domain.SupervisionLevel;
 import no.torn.task.domain.Task;
 import no.torn.task.domain.TaskCategory;
+import no.torn.task.domain.TaskStatus;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -34,12 +39,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Eligible staff of a unit for a task, and a unit's coverage of the whole catalogue, from the competence read model.
- * A competence code counts when {@link CompetenceValidity#validOn} says its record is valid on the day asked about
- * (by default today in Norway).
+ * Eligible staff of a unit for a task, and a unit's coverage of the whole catalogue, from the competence read model
+ * and the RHF's sharing mappings: a person is eligible when the {@link SharingDecision} allows it for their group and
+ * valid competences, and says why (the task's own requirements, or the approved mapping applied). A competence code
+ * counts when {@link CompetenceValidity#validOn} says its record is valid on the day asked about (by default today in
+ * Norway).
  * <p>
  * Each answer costs a fixed number of indexed queries (employees of the unit, their valid codes restricted to the
- * codes that matter, the approved mappings, the tasks), whatever the unit's size; the set logic then runs in
+ * codes that matter, the task's mappings in every status, the tasks), whatever the unit's size; the set logic then runs in
  * memory ({@link CoverageCounter} for the whole catalogue).
  */
 @ApplicationScoped
@@ -64,8 +71,10 @@ public class StaffEligibility {
     public record ExpiringCompetence(String competenceCode, LocalDate validUntil) {
     }
 
+    /** An eligible person and why: the basis, and for MAPPING the applied mapping and its supervision. */
     public record EligibleEmployee(UUID employeeId, String employeeNumber, String personnelGroup,
-                                   Eligibility.Reason reason, List<ExpiringCompetence> expiringCompetences) {
+                                   SharingDecision.Basis basis, SharingDecision.Mapping mapping,
+                                   SupervisionLevel supervision, List<ExpiringCompetence> expiringCompetences) {
     }
 
     public record CoverageRow(String taskCode, String title, String rhf, TaskCategory category, RiskLevel riskLevel,
@@ -113,28 +122,59 @@ public class StaffEligibility {
         return coverage(scope(actor, hf, unit, validOn));
     }
 
+    /** The sharing decision about a personnel group (not a person) for a task in an RHF. */
+    public record GroupDecision(Task task, String rhf, String group, SharingDecision.Outcome outcome) {
+    }
+
+    /**
+     * May {@code group} perform the task in {@code rhf} (default: the actor's RHF), and under which conditions:
+     * the decision about the group alone, with the RHF's mappings of the task in every status. An RHF the actor may
+     * not see is a 403, a task that does not apply in the RHF a 404.
+     */
+    @Transactional
+    public GroupDecision groupDecision(Actor actor, String taskCode, String group, String rhf) {
+        String scopeRhf = rhf == null ? actor.homeRhf() : rhf;
+        if (HealthRegion.fromCode(scopeRhf).isEmpty()) {
+            throw ProblemException.invalid("rhf", "unknown RHF " + scopeRhf);
+        }
+        if (!actor.canSee(scopeRhf)) {
+            throw ProblemException.forbidden("rhf " + scopeRhf + " is outside your reach");
+        }
+        PersonnelGroup personnelGroup = groups.require(group, "group");
+        Task task = catalogue.visible(actor, taskCode);
+        if (!task.isNational() && !task.rhf.equals(scopeRhf)) {
+            throw ProblemException.notFound("Task", taskCode);
+        }
+        List<SharingDecision.Mapping> mappings = session().doReturningWork(connection ->
+                mappings(connection, scopeRhf, task.code)).getOrDefault(task.code, List.of());
+        return new GroupDecision(task, scopeRhf, personnelGroup.code, SharingDecision.forGroup(
+                SharingDecision.TaskTerms.of(task), personnelGroup.code, personnelGroup.healthProfession, mappings));
+    }
+
     List<EligibleEmployee> eligibleStaff(Task task, UnitScope scope) {
         groups.all();
         return session().doReturningWork(connection -> {
-            Eligibility.TaskRequirement requirement = new Eligibility.TaskRequirement(task.code,
-                    task.requiresHealthProfessional, task.allowsUntrainedStaff, Set.copyOf(task.requiredCompetences));
-            List<Eligibility.MappingOption> mappings = approvedMappings(connection, scope.rhf(), task.code)
+            SharingDecision.TaskTerms terms = SharingDecision.TaskTerms.of(task);
+            List<SharingDecision.Mapping> mappings = mappings(connection, scope.rhf(), task.code)
                     .getOrDefault(task.code, List.of());
-            Set<String> relevant = Eligibility.relevantCodes(requirement, mappings);
+            Set<String> relevant = SharingDecision.relevantCodes(terms, mappings);
             List<EligibleEmployee> eligible = new ArrayList<>();
-            Map<UUID, Eligibility.Reason> reasons = new LinkedHashMap<>();
+            Map<UUID, SharingDecision.Outcome> allowed = new LinkedHashMap<>();
             List<Employee> employees = employees(connection, scope, relevant);
             for (Employee employee : employees) {
-                Eligibility.evaluate(requirement, mappings, employee.group(),
-                                groups.isHealthProfession(employee.group()), employee.held())
-                        .ifPresent(reason -> reasons.put(employee.id(), reason));
+                SharingDecision.Outcome outcome = SharingDecision.forPerson(terms, employee.group(),
+                        groups.isHealthProfession(employee.group()), mappings, employee.held());
+                if (outcome.allowed()) {
+                    allowed.put(employee.id(), outcome);
+                }
             }
-            Map<UUID, List<ExpiringCompetence>> expiring = reasons.isEmpty() || relevant.isEmpty() ? Map.of()
+            Map<UUID, List<ExpiringCompetence>> expiring = allowed.isEmpty() || relevant.isEmpty() ? Map.of()
                     : expiring(connection, scope, relevant);
             for (Employee employee : employees) {
-                Eligibility.Reason reason = reasons.get(employee.id());
-                if (reason != null) {
-                    eligible.add(new EligibleEmployee(employee.id(), employee.employeeNumber(), employee.group(), reason,
+                SharingDecision.Outcome outcome = allowed.get(employee.id());
+                if (outcome != null) {
+                    eligible.add(new EligibleEmployee(employee.id(), employee.employeeNumber(), employee.group(),
+                            outcome.basis(), outcome.applied(), outcome.supervision(),
                             expiring.getOrDefault(employee.id(), List.of())));
                 }
             }
@@ -147,13 +187,13 @@ public class StaffEligibility {
     Coverage coverage(UnitScope scope) {
         groups.all();
         return session().doReturningWork(connection -> {
-            List<Eligibility.TaskRequirement> requirements = new ArrayList<>();
+            List<SharingDecision.TaskTerms> requirements = new ArrayList<>();
             List<CoverageRow> rows = new ArrayList<>();
             tasks(connection, scope.rhf(), requirements, rows);
-            Map<String, List<Eligibility.MappingOption>> mappings = approvedMappings(connection, scope.rhf(), null);
+            Map<String, List<SharingDecision.Mapping>> mappings = mappings(connection, scope.rhf(), null);
             Set<String> relevant = new HashSet<>();
-            for (Eligibility.TaskRequirement requirement : requirements) {
-                relevant.addAll(Eligibility.relevantCodes(requirement,
+            for (SharingDecision.TaskTerms requirement : requirements) {
+                relevant.addAll(SharingDecision.relevantCodes(requirement,
                         mappings.getOrDefault(requirement.code(), List.of())));
             }
             List<Employee> employees = employees(connection, scope, relevant);
@@ -161,7 +201,7 @@ public class StaffEligibility {
             employees.forEach(e -> counter.addEmployee(e.group(), e.held()));
             List<CoverageRow> result = new ArrayList<>(rows.size());
             for (int i = 0; i < requirements.size(); i++) {
-                Eligibility.TaskRequirement requirement = requirements.get(i);
+                SharingDecision.TaskTerms requirement = requirements.get(i);
                 int count = counter.count(requirement, mappings.getOrDefault(requirement.code(), List.of()));
                 CoverageRow row = rows.get(i);
                 result.add(new CoverageRow(row.taskCode(), row.title(), row.rhf(), row.category(), row.riskLevel(),
@@ -254,18 +294,23 @@ public class StaffEligibility {
         return date == null ? null : date.toLocalDate();
     }
 
-    /** Approved mappings of an RHF by task code (of one task, or all when {@code taskCode} is null). */
-    private static Map<String, List<Eligibility.MappingOption>> approvedMappings(Connection connection, String rhf,
-                                                                                String taskCode) throws SQLException {
+    /**
+     * Mappings of an RHF in every status by task code (of one task, or all when {@code taskCode} is null), in a
+     * stable order: approved ones by approval time first. A mapping in any status is a decision of the RHF about its
+     * receiving group (R-SHARE-04).
+     */
+    private static Map<String, List<SharingDecision.Mapping>> mappings(Connection connection, String rhf,
+                                                                       String taskCode) throws SQLException {
         Map<UUID, String> taskOf = new LinkedHashMap<>();
         Map<UUID, String[]> groupsOf = new HashMap<>();
         Map<UUID, Set<String>> extras = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("""
-                select m.id, m.task_code, m.from_group, m.to_group, x.competence_code
+                select m.id, m.task_code, m.from_group, m.to_group, m.status, m.supervision_level,
+                       x.competence_code
                 from sharing_mapping m
                 left join sharing_mapping_extra_competence x on x.mapping_id = m.id
-                where m.rhf = ? and m.status = 'APPROVED' and (cast(? as varchar) is null or m.task_code = ?)
-                order by m.approved_at, m.id""")) {
+                where m.rhf = ? and (cast(? as varchar) is null or m.task_code = ?)
+                order by m.approved_at nulls last, m.created_at, m.id""")) {
             ps.setString(1, rhf);
             ps.setString(2, taskCode);
             ps.setString(3, taskCode);
@@ -273,20 +318,24 @@ public class StaffEligibility {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
                     taskOf.put(id, rs.getString(2));
-                    groupsOf.put(id, new String[]{rs.getString(3), rs.getString(4)});
+                    groupsOf.put(id, new String[]{rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6)});
                     Set<String> codes = extras.computeIfAbsent(id, k -> new HashSet<>());
-                    Optional.ofNullable(rs.getString(5)).ifPresent(codes::add);
+                    Optional.ofNullable(rs.getString(7)).ifPresent(codes::add);
                 }
             }
         }
-        Map<String, List<Eligibility.MappingOption>> result = new HashMap<>();
-        taskOf.forEach((id, code) -> result.computeIfAbsent(code, k -> new ArrayList<>()).add(
-                new Eligibility.MappingOption(id, groupsOf.get(id)[0], groupsOf.get(id)[1], extras.get(id))));
+        Map<String, List<SharingDecision.Mapping>> result = new HashMap<>();
+        taskOf.forEach((id, code) -> {
+            String[] g = groupsOf.get(id);
+            result.computeIfAbsent(code, k -> new ArrayList<>()).add(new SharingDecision.Mapping(id, g[0], g[1],
+                    MappingStatus.valueOf(g[2]), SupervisionLevel.valueOf(g[3]), Set.copyOf(extras.get(id))));
+        });
         return result;
     }
 
     /** Active tasks that apply in the RHF (national and its own), with their required competences. */
-    private static void tasks(Connection connection, String rhf, List<Eligibility.TaskRequirement> requirements,
+    private static void tasks(Connection connection, String rhf, List<SharingDecision.TaskTerms> requirements,
                               List<CoverageRow> rows) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
                 select t.code, t.title, t.rhf, t.category, t.risk_level, t.requires_health_professional,
@@ -304,8 +353,8 @@ public class StaffEligibility {
                     if (!code.equals(current)) {
                         current = code;
                         codes = new HashSet<>();
-                        requirements.add(new Eligibility.TaskRequirement(code, rs.getBoolean(6), rs.getBoolean(7),
-                                codes));
+                        requirements.add(new SharingDecision.TaskTerms(code, rs.getBoolean(6), rs.getBoolean(7),
+                                RiskLevel.valueOf(rs.getString(5)), TaskStatus.ACTIVE, codes));
                         rows.add(new CoverageRow(code, rs.getString(2), rs.getString(3),
                                 TaskCategory.valueOf(rs.getString(4)), RiskLevel.valueOf(rs.getString(5)), 0));
                     }

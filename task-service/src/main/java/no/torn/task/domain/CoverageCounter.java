@@ -3,15 +3,17 @@ package no.torn.task.domain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Counts, for every task, the employees {@link Eligibility} admits, fast enough for a whole catalogue over a large
- * unit: competence codes become bit positions, employees with the same group and codes collapse into one profile,
- * and "holds every required code" is a mask test. The rule itself is {@link Eligibility#evaluate}'s.
+ * Counts, for every task, the employees {@link SharingDecision} admits, fast enough for a whole catalogue over a
+ * large unit: competence codes become bit positions, employees with the same group and codes collapse into one
+ * profile, and "holds every required code" is a mask test. The rule itself is {@link SharingDecision}'s; a test
+ * compares both on random units.
  */
 public final class CoverageCounter {
 
@@ -64,23 +66,44 @@ public final class CoverageCounter {
         profiles.computeIfAbsent(new Profile(group, mask(heldCodes, false)), p -> new int[1])[0]++;
     }
 
-    /** Number of added employees eligible for the task, given the task's approved mappings in the RHF. */
-    public int count(Eligibility.TaskRequirement task, List<Eligibility.MappingOption> mappings) {
+    /**
+     * Number of added employees the {@link SharingDecision} admits for the active task, given the task's mappings in
+     * the RHF (every status, stable order). For a profile: the group rules (R-SHARE-02/03); without a mapping to the
+     * group, the task's own codes; with one, some APPROVED mapping to the group that is supervised enough for the
+     * risk (R-SHARE-05) and whose extra codes are held with the task's (R-COMP-01), none when none is approved
+     * (R-SHARE-04).
+     */
+    public int count(SharingDecision.TaskTerms task, List<SharingDecision.Mapping> mappings) {
+        if (task.status() != TaskStatus.ACTIVE) {
+            return 0;
+        }
         Mask required = mask(task.requiredCompetences(), true);
-        Map<String, List<Mask>> extrasByGroup = new HashMap<>();
-        for (Eligibility.MappingOption mapping : mappings) {
-            extrasByGroup.computeIfAbsent(mapping.toGroup(), g -> new ArrayList<>())
-                    .add(mask(mapping.extraCompetences(), true));
+        Set<String> decidedGroups = new HashSet<>();
+        Map<String, List<Mask>> fitsByGroup = new HashMap<>();
+        for (SharingDecision.Mapping mapping : mappings) {
+            decidedGroups.add(mapping.toGroup());
+            if (mapping.status() == MappingStatus.APPROVED && SharingDecision.supervised(task, mapping)) {
+                Set<String> all = new HashSet<>(task.requiredCompetences());
+                all.addAll(mapping.extraCompetences());
+                fitsByGroup.computeIfAbsent(mapping.toGroup(), g -> new ArrayList<>()).add(mask(all, true));
+            }
         }
         boolean openToUntrained = !task.requiresHealthProfessional() && task.allowsUntrainedStaff();
         freeze();
         int count = 0;
         for (int i = 0; i < masks.length; i++) {
-            if ((openToUntrained || health[i]) && masks[i].covers(required)) {
-                List<Mask> extras = extrasByGroup.isEmpty() ? null : extrasByGroup.get(groups[i]);
-                if (extras == null || extras.stream().anyMatch(masks[i]::covers)) {
+            if (!openToUntrained && !health[i]) {
+                continue;
+            }
+            if (!decidedGroups.contains(groups[i])) {
+                if (masks[i].covers(required)) {
                     count += counts[i];
                 }
+                continue;
+            }
+            List<Mask> fits = fitsByGroup.get(groups[i]);
+            if (fits != null && fits.stream().anyMatch(masks[i]::covers)) {
+                count += counts[i];
             }
         }
         return count;

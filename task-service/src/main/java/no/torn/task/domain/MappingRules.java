@@ -1,40 +1,38 @@
 package no.torn.task.domain;
 
 import no.torn.platform.problem.Problem;
+import no.torn.platform.rules.RuleCheck;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rules a sharing mapping must satisfy whenever it is created, changed, proposed or approved (the task may have
- * changed in between). Each broken rule is a violation naming the field, answered with 422.
+ * changed in between): the {@link SharingDecision} about the receiving group, with the mapping taken as approved
+ * (R-SHARE-01, -02, -03, -05), and that a mapping moves the task between two different groups (R-SHARE-06).
+ * Competences are conditions here, not checks. Every unmet rule is listed, each naming the request field.
  */
 public final class MappingRules {
+
+    public static final String DIFFERENT_GROUPS = "R-SHARE-06";
+    public static final String ONE_LIVE_MAPPING = "R-SHARE-07";
 
     private MappingRules() {
     }
 
-    public static List<Problem.Violation> check(Task task, PersonnelGroup from, PersonnelGroup to,
-                                                SupervisionLevel supervision) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        if (task.status == TaskStatus.RETIRED) {
-            violations.add(new Problem.Violation("taskCode", "task " + task.code + " is retired"));
-        }
-        if (from.code.equals(to.code)) {
-            violations.add(new Problem.Violation("toGroup", "must differ from fromGroup"));
-        }
-        if (task.requiresHealthProfessional && !to.healthProfession) {
-            violations.add(new Problem.Violation("toGroup", "task " + task.code
-                    + " requires health-professional competence and " + to.code
-                    + " is not an authorised health profession"));
-        } else if (!task.allowsUntrainedStaff && !to.healthProfession) {
-            violations.add(new Problem.Violation("toGroup", "task " + task.code
-                    + " may not be performed by staff without health training, and " + to.code + " has none"));
-        }
-        if (task.riskLevel == RiskLevel.HIGH && !supervision.atLeast(SupervisionLevel.AVAILABLE)) {
-            violations.add(new Problem.Violation("supervisionLevel",
-                    "a high-risk task needs supervision AVAILABLE or DIRECT"));
-        }
-        return violations;
+    public static RuleCheck check(Task task, PersonnelGroup from, PersonnelGroup to, SupervisionLevel supervision) {
+        SharingDecision.Mapping asApproved = new SharingDecision.Mapping(null, from.code, to.code,
+                MappingStatus.APPROVED, supervision, Set.of());
+        SharingDecision.Outcome outcome = SharingDecision.forGroup(SharingDecision.TaskTerms.of(task), to.code,
+                to.healthProfession, List.of(asApproved));
+        RuleCheck check = RuleCheck.of().addAll(outcome.unmet().stream()
+                .map(r -> "personnelGroup".equals(r.field()) ? new Problem.UnmetRule(r.rule(), r.detail(), "toGroup")
+                        : r)
+                .map(r -> r.rule().equals(SharingDecision.SUPERVISION) ? new Problem.UnmetRule(r.rule(),
+                        "a HIGH-risk task shared through a mapping needs supervision AVAILABLE or DIRECT, not "
+                                + supervision, r.field()) : r)
+                .toList());
+        return check.require(!from.code.equals(to.code), DIFFERENT_GROUPS, "toGroup",
+                "a sharing mapping moves the task to another group; toGroup must differ from fromGroup");
     }
 }

@@ -18,25 +18,35 @@ import static org.hamcrest.Matchers.hasItem;
 class SharingMappingTest {
 
     @Test
-    void mappingRulesAreEnforcedWith422() {
+    void mappingRulesAreEnforcedWith422NamingEveryUnmetRule() {
         String healthTask = nationalTask("INJ", "MEDICATION", "HIGH", true, false, List.of("AUT-SYKEPLEIER"));
         createMapping("vest-admin", healthTask, "sykepleier", "portor", "DIRECT", List.of()).statusCode(422)
                 .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("toGroup"))
-                .body("violations[0].message", containsString("not an authorised health profession"));
+                .body("type", equalTo("https://torn.no/rules/R-SHARE-02"))
+                .body("rules.rule", equalTo(List.of("R-SHARE-02", "R-SHARE-03")))
+                .body("rules[0].field", equalTo("toGroup"))
+                .body("rules[0].detail", containsString("not an authorised health profession"));
         createMapping("vest-admin", healthTask, "lege", "sykepleier", "NONE", List.of()).statusCode(422)
-                .body("violations[0].field", equalTo("supervisionLevel"));
+                .body("type", equalTo("https://torn.no/rules/R-SHARE-05"))
+                .body("rules.rule", equalTo(List.of("R-SHARE-05")))
+                .body("rules[0].field", equalTo("supervisionLevel"));
         createMapping("vest-admin", healthTask, "sykepleier", "sykepleier", "DIRECT", List.of()).statusCode(422)
-                .body("violations.field", hasItem("toGroup"));
+                .body("rules.rule", equalTo(List.of("R-SHARE-06")))
+                .body("rules.field", hasItem("toGroup"));
+        // A porter with no supervision of a HIGH-risk health task: three rules, all named.
+        createMapping("vest-admin", healthTask, "sykepleier", "portor", "NONE", List.of()).statusCode(422)
+                .body("rules.rule", equalTo(List.of("R-SHARE-02", "R-SHARE-03", "R-SHARE-05")));
 
         String clinicalNoUntrained = nationalTask("OBS", "CLINICAL", "LOW", false, false, List.of());
         createMapping("vest-admin", clinicalNoUntrained, "helsefagarbeider", "matvert", "NONE", List.of())
-                .statusCode(422).body("violations[0].field", equalTo("toGroup"));
+                .statusCode(422).body("type", equalTo("https://torn.no/rules/R-SHARE-03"))
+                .body("rules[0].field", equalTo("toGroup"));
 
         String meals = nationalTask("MEALS", "SERVICE_MEALS", "LOW", false, true, List.of("HYGIENEKURS"));
         createMapping("vest-admin", meals, "sykepleier", "matvert", "NONE", List.of()).statusCode(201);
         // No second active mapping of the same task and groups in the RHF ...
         createMapping("vest-leader", meals, "sykepleier", "matvert", "AVAILABLE", List.of()).statusCode(422)
+                .body("type", equalTo("https://torn.no/rules/R-SHARE-07"))
                 .body("detail", containsString("already exists"));
         // ... but another RHF has its own.
         createMapping("sorost-admin", meals, "sykepleier", "matvert", "NONE", List.of()).statusCode(201);
@@ -48,6 +58,17 @@ class SharingMappingTest {
         as("vest-admin").body(Map.of("taskCode", meals, "fromGroup", "sykepleier", "toGroup", "matvert",
                 "supervisionLevel", "SOMETIMES", "legalBasis", "x")).post("/api/v1/sharing-mappings")
                 .then().statusCode(400).body("violations[0].field", equalTo("supervisionLevel"));
+    }
+
+    @Test
+    void aRetiredTaskIsSharedWithNobody() {
+        String task = nationalTask("GONE", "LOGISTICS", "LOW", false, true, List.of());
+        as("vest-national").body(Map.of("version", 0)).post("/api/v1/tasks/" + task + "/retire")
+                .then().statusCode(200);
+        createMapping("vest-admin", task, "sykepleier", "portor", "NONE", List.of()).statusCode(422)
+                .body("type", equalTo("https://torn.no/rules/R-SHARE-01"))
+                .body("rules.rule", equalTo(List.of("R-SHARE-01")))
+                .body("rules[0].field", equalTo("taskCode"));
     }
 
     @Test

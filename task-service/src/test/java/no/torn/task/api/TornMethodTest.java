@@ -22,6 +22,7 @@ import static no.torn.task.Fixtures.publishedEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -136,9 +137,10 @@ class TornMethodTest {
 
     @Test
     @Order(6)
-    void theWorkloadShowsTheHoursMovedBetweenGroups() {
+    void theWorkloadShowsProposedHoursApartFromApprovedOnes() {
         after(5);
         // 14 × 20 min = 280 min/week; 21 × 15 = 315; 10.5 × 7 = 73.5. Hours = minutes / 60, per year × 52.
+        // Nothing is approved yet: every move is a proposal, and "after" is today's load.
         as("vest-employee").get("/api/v1/process-mappings/" + id).then().statusCode(200)
                 .body("workload.weeksPerYear", equalTo(52))
                 .body("workload.before", hasSize(2))
@@ -146,19 +148,25 @@ class TornMethodTest {
                 .body("workload.before.find { it.group == 'sykepleier' }.hoursPerYear", equalTo(dec("515.67")))
                 .body("workload.before.find { it.group == 'helsefagarbeider' }.hoursPerWeek", equalTo(dec("1.23")))
                 .body("workload.before.find { it.group == 'helsefagarbeider' }.hoursPerYear", equalTo(dec("63.70")))
-                .body("workload.after.find { it.group == 'sykepleier' }.hoursPerWeek", equalTo(dec("0.00")))
-                .body("workload.after.find { it.group == 'helsefagarbeider' }.hoursPerWeek", equalTo(dec("4.67")))
-                .body("workload.after.find { it.group == 'matvert' }.hoursPerYear", equalTo(dec("273.00")))
-                .body("workload.after.find { it.group == 'portor' }.hoursPerWeek", equalTo(dec("1.23")))
-                .body("workload.moved", hasSize(3))
-                .body("workload.moved.find { it.fromGroup == 'sykepleier' && it.toGroup == 'helsefagarbeider' }"
+                .body("workload.after.find { it.group == 'sykepleier' }.hoursPerWeek", equalTo(dec("9.92")))
+                .body("workload.moved", hasSize(0))
+                .body("workload.approvedHoursPerWeek", equalTo(dec("0.00")))
+                .body("workload.afterProposals.find { it.group == 'sykepleier' }.hoursPerWeek", equalTo(dec("0.00")))
+                .body("workload.afterProposals.find { it.group == 'helsefagarbeider' }.hoursPerWeek",
+                        equalTo(dec("4.67")))
+                .body("workload.afterProposals.find { it.group == 'matvert' }.hoursPerYear", equalTo(dec("273.00")))
+                .body("workload.afterProposals.find { it.group == 'portor' }.hoursPerWeek", equalTo(dec("1.23")))
+                .body("workload.proposed", hasSize(3))
+                .body("workload.proposed.find { it.fromGroup == 'sykepleier' && it.toGroup == 'helsefagarbeider' }"
                         + ".hoursPerWeek", equalTo(dec("4.67")))
-                .body("workload.moved.find { it.fromGroup == 'sykepleier' && it.toGroup == 'helsefagarbeider' }"
+                .body("workload.proposed.find { it.fromGroup == 'sykepleier' && it.toGroup == 'helsefagarbeider' }"
                         + ".hoursPerYear", equalTo(dec("242.67")))
-                .body("workload.moved.find { it.fromGroup == 'sykepleier' && it.toGroup == 'matvert' }"
+                .body("workload.proposed.find { it.fromGroup == 'sykepleier' && it.toGroup == 'matvert' }"
                         + ".hoursPerWeek", equalTo(dec("5.25")))
-                .body("workload.moved.find { it.fromGroup == 'helsefagarbeider' && it.toGroup == 'portor' }"
-                        + ".hoursPerYear", equalTo(dec("63.70")));
+                .body("workload.proposed.find { it.fromGroup == 'helsefagarbeider' && it.toGroup == 'portor' }"
+                        + ".hoursPerYear", equalTo(dec("63.70")))
+                // 280 + 315 + 73.5 = 668.5 min = 11.1416.. h → 11.14.
+                .body("workload.proposedHoursPerWeek", equalTo(dec("11.14")));
         done = 6;
     }
 
@@ -173,9 +181,33 @@ class TornMethodTest {
                 .then().statusCode(200);
         as("vest-leader").get("/api/v1/process-mappings/" + id).then().statusCode(200)
                 .body("steps[1].proposalStatus", equalTo("RETIRED"))
-                .body("workload.moved", hasSize(2))
-                .body("workload.after.find { it.group == 'sykepleier' }.hoursPerWeek", equalTo(dec("5.25")));
+                .body("workload.proposed", hasSize(2))
+                .body("workload.afterProposals.find { it.group == 'sykepleier' }.hoursPerWeek", equalTo(dec("5.25")));
         propose(mealStep, version, "matvert", "AVAILABLE").statusCode(201);
+        done = 7;
+    }
+
+    @Test
+    @Order(8)
+    void anApprovedProposalMovesHoursAndTheOthersStayProposed() {
+        after(7);
+        as("vest-admin").body(Map.of("version", 0)).post("/api/v1/sharing-mappings/" + proposalId + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        as("vest-leader").get("/api/v1/process-mappings/" + id).then().statusCode(200)
+                .body("steps[0].proposalStatus", equalTo("APPROVED"))
+                .body("workload.moved", hasSize(1))
+                .body("workload.moved[0].fromGroup", equalTo("sykepleier"))
+                .body("workload.moved[0].toGroup", equalTo("helsefagarbeider"))
+                .body("workload.moved[0].hoursPerWeek", equalTo(dec("4.67")))
+                .body("workload.approvedHoursPerWeek", equalTo(dec("4.67")))
+                .body("workload.approvedHoursPerYear", equalTo(dec("242.67")))
+                .body("workload.after.find { it.group == 'sykepleier' }.hoursPerWeek", equalTo(dec("5.25")))
+                // The health workers keep transport (73.5 min, only proposed) and take dispensing: 353.5 min.
+                .body("workload.after.find { it.group == 'helsefagarbeider' }.hoursPerWeek", equalTo(dec("5.89")))
+                .body("workload.proposed", hasSize(2))
+                .body("workload.proposed.find { it.toGroup == 'helsefagarbeider' }", nullValue())
+                // 315 + 73.5 = 388.5 min = 6.475 h → 6.48 (half-up).
+                .body("workload.proposedHoursPerWeek", equalTo(dec("6.48")));
     }
 
     private static String path(String suffix) {

@@ -19,7 +19,7 @@ class CoverageCounterTest {
     private static final Set<String> HEALTH = Set.of("sykepleier", "helsefagarbeider", "lege");
 
     @Test
-    void countsAgreeWithTheEligibilityRuleOnRandomUnits() {
+    void countsAgreeWithTheSharingDecisionOnRandomUnits() {
         Random random = new Random(7);
         // 70 codes: more than one 64-bit word.
         List<String> codes = new ArrayList<>();
@@ -27,19 +27,23 @@ class CoverageCounterTest {
             codes.add("C-" + i);
         }
         for (int round = 0; round < 20; round++) {
-            List<Eligibility.TaskRequirement> tasks = new ArrayList<>();
-            Map<String, List<Eligibility.MappingOption>> mappings = new HashMap<>();
+            List<SharingDecision.TaskTerms> tasks = new ArrayList<>();
+            Map<String, List<SharingDecision.Mapping>> mappings = new HashMap<>();
             Set<String> relevant = new HashSet<>();
             for (int t = 0; t < 30; t++) {
                 Set<String> required = pick(random, codes, random.nextInt(3));
                 boolean health = random.nextBoolean();
-                tasks.add(new Eligibility.TaskRequirement("T" + t, health, !health && random.nextBoolean(), required));
+                RiskLevel risk = RiskLevel.values()[random.nextInt(3)];
+                tasks.add(new SharingDecision.TaskTerms("T" + t, health, !health && random.nextBoolean(), risk,
+                        TaskStatus.ACTIVE, required));
                 relevant.addAll(required);
-                if (random.nextInt(3) == 0) {
-                    Set<String> extra = pick(random, codes, 1);
+                for (int m = random.nextInt(4) - 1; m > 0; m--) {
+                    Set<String> extra = pick(random, codes, random.nextInt(2));
                     relevant.addAll(extra);
-                    mappings.computeIfAbsent("T" + t, k -> new ArrayList<>()).add(new Eligibility.MappingOption(
-                            UUID.randomUUID(), "sykepleier", GROUPS.get(random.nextInt(GROUPS.size())), extra));
+                    mappings.computeIfAbsent("T" + t, k -> new ArrayList<>()).add(new SharingDecision.Mapping(
+                            UUID.randomUUID(), "sykepleier", GROUPS.get(random.nextInt(GROUPS.size())),
+                            MappingStatus.values()[random.nextInt(MappingStatus.values().length)],
+                            SupervisionLevel.values()[random.nextInt(3)], extra));
                 }
             }
             CoverageCounter counter = new CoverageCounter(relevant, HEALTH::contains);
@@ -54,12 +58,12 @@ class CoverageCounterTest {
                 groups.add(group);
                 held.add(codesHeld);
             }
-            for (Eligibility.TaskRequirement task : tasks) {
-                List<Eligibility.MappingOption> options = mappings.getOrDefault(task.code(), List.of());
+            for (SharingDecision.TaskTerms task : tasks) {
+                List<SharingDecision.Mapping> options = mappings.getOrDefault(task.code(), List.of());
                 int expected = 0;
                 for (int e = 0; e < groups.size(); e++) {
-                    if (Eligibility.evaluate(task, options, groups.get(e), HEALTH.contains(groups.get(e)), held.get(e))
-                            .isPresent()) {
+                    if (SharingDecision.forPerson(task, groups.get(e), HEALTH.contains(groups.get(e)), options,
+                            held.get(e)).allowed()) {
                         expected++;
                     }
                 }
@@ -72,8 +76,24 @@ class CoverageCounterTest {
     void aRequiredCodeOutsideTheRelevantSetIsNeverHeld() {
         CoverageCounter counter = new CoverageCounter(Set.of("A"), g -> true);
         counter.addEmployee("sykepleier", Set.of("A"));
-        assertThat(counter.count(new Eligibility.TaskRequirement("T", true, false, Set.of("A")), List.of())).isEqualTo(1);
-        assertThat(counter.count(new Eligibility.TaskRequirement("T", true, false, Set.of("B")), List.of())).isZero();
+        assertThat(counter.count(task(TaskStatus.ACTIVE, Set.of("A")), List.of())).isEqualTo(1);
+        assertThat(counter.count(task(TaskStatus.ACTIVE, Set.of("B")), List.of())).isZero();
+    }
+
+    @Test
+    void aRetiredTaskHasNobodyAndARetiredMappingClosesItsGroup() {
+        CoverageCounter counter = new CoverageCounter(Set.of("A"), g -> true);
+        counter.addEmployee("sykepleier", Set.of("A"));
+        counter.addEmployee("helsefagarbeider", Set.of("A"));
+        assertThat(counter.count(task(TaskStatus.RETIRED, Set.of("A")), List.of())).isZero();
+        SharingDecision.Mapping retired = new SharingDecision.Mapping(UUID.randomUUID(), "sykepleier",
+                "helsefagarbeider", MappingStatus.RETIRED, SupervisionLevel.DIRECT, Set.of());
+        assertThat(counter.count(task(TaskStatus.ACTIVE, Set.of("A")), List.of())).isEqualTo(2);
+        assertThat(counter.count(task(TaskStatus.ACTIVE, Set.of("A")), List.of(retired))).isEqualTo(1);
+    }
+
+    private static SharingDecision.TaskTerms task(TaskStatus status, Set<String> required) {
+        return new SharingDecision.TaskTerms("T", true, false, RiskLevel.HIGH, status, required);
     }
 
     private static Set<String> pick(Random random, List<String> codes, int n) {
