@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static no.torn.platform.testing.Api.as;
@@ -35,8 +36,16 @@ public final class Fixtures {
         return Today.dateOf(Instant.now());
     }
 
+    /** Groups of authorised health personnel: their employees have an HPR number, as authorisations require. */
+    public static final Set<String> HEALTH_PROFESSIONS = Set.of("lege", "lis", "sykepleier", "spesialsykepleier",
+            "jordmor", "helsefagarbeider", "helsesekretaer", "fysioterapeut", "ergoterapeut", "farmasoyt",
+            "bioingenior");
+
     public static Map<String, Object> employeeBody(String hf, String unit, String number, String group) {
         Map<String, Object> body = new HashMap<>();
+        if (HEALTH_PROFESSIONS.contains(group)) {
+            body.put("hprNumber", "1234567");
+        }
         body.put("hf", hf);
         body.put("unit", unit);
         body.put("employeeNumber", number);

@@ -29,6 +29,9 @@ public final class TypeDtos {
             @Positive @Max(600) Integer validityMonths,
             Boolean evidenceRequired,
             @Size(max = 20) List<@NotBlank @Pattern(regexp = Dtos.CODE_PATTERN, message = Dtos.CODE_MESSAGE) String> implies,
+            @Schema(description = "authorisations only: the personnel groups it authorises (required on create; "
+                    + "absent on update keeps them)")
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> authorisesGroups,
             @Schema(description = "true: national catalogue (national-admin only); false/absent: local to the caller's RHF")
             Boolean national) {
     }
@@ -41,6 +44,9 @@ public final class TypeDtos {
             @Positive @Max(600) Integer validityMonths,
             Boolean evidenceRequired,
             @Size(max = 20) List<@NotBlank @Pattern(regexp = Dtos.CODE_PATTERN, message = Dtos.CODE_MESSAGE) String> implies,
+            @Schema(description = "authorisations only: the personnel groups it authorises (required on create; "
+                    + "absent on update keeps them)")
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> authorisesGroups,
             @NotNull Long version) {
     }
 
@@ -48,12 +54,15 @@ public final class TypeDtos {
     public record View(String code, String name, CompetenceKind kind, CompetenceCategory category,
                        Integer validityMonths, boolean evidenceRequired, List<String> implies,
                        @Schema(description = "implied codes, transitively, excluding this one") List<String> impliedCodes,
+                       @Schema(description = "authorisations: the personnel groups it authorises")
+                       List<String> authorisesGroups,
                        @Schema(description = "NATIONAL or RHF") String scope, String rhf, long version,
                        Instant updatedAt) {
 
         static View of(CompetenceType t, List<String> impliedCodes) {
             return new View(t.code, t.name, t.kind, t.category, t.validityMonths, t.evidenceRequired,
-                    t.implies.stream().sorted().toList(), impliedCodes, t.isNational() ? "NATIONAL" : "RHF", t.rhf,
+                    t.implies.stream().sorted().toList(), impliedCodes,
+                    t.authorisesGroups.stream().sorted().toList(), t.isNational() ? "NATIONAL" : "RHF", t.rhf,
                     t.version, t.updatedAt);
         }
     }

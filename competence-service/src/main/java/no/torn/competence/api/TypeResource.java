@@ -93,7 +93,7 @@ public class TypeResource {
         CompetenceType t = types.create(caller.actor(), idempotencyKey, new CompetenceTypes.Creation(request.code(),
                 Boolean.TRUE.equals(request.national()), new CompetenceTypes.Definition(request.name(),
                 request.kind(), request.category(), request.validityMonths(),
-                Boolean.TRUE.equals(request.evidenceRequired()), request.implies())));
+                Boolean.TRUE.equals(request.evidenceRequired()), request.implies(), request.authorisesGroups())));
         return Response.created(URI.create(Paths.ROOT + "/types/" + t.code)).entity(view(t)).build();
     }
 
@@ -104,7 +104,8 @@ public class TypeResource {
     public TypeDtos.View update(@PathParam("code") String code, @Valid @NotNull TypeDtos.Update request) {
         return view(types.update(caller.actor(), code, new CompetenceTypes.Definition(request.name(),
                 request.kind(), request.category(), request.validityMonths(),
-                Boolean.TRUE.equals(request.evidenceRequired()), request.implies()), request.version()));
+                Boolean.TRUE.equals(request.evidenceRequired()), request.implies(), request.authorisesGroups()),
+                request.version()));
     }
 
     @DELETE

@@ -9,6 +9,7 @@ import no.torn.competence.domain.CompetenceCategory;
 import no.torn.competence.domain.CompetenceKind;
 import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.CompetenceType;
+import no.torn.competence.domain.PersonnelGroup;
 import no.torn.platform.application.Actor;
 import no.torn.platform.application.Idempotency;
 import no.torn.platform.application.Versions;
@@ -30,8 +31,12 @@ public class CompetenceTypes {
 
     public static final String ENTITY = "COMPETENCE_TYPE";
 
+    /**
+     * {@code authorisesGroups}: the personnel groups an authorisation authorises; required when creating an
+     * authorisation, absent on update keeps them, not allowed for other categories.
+     */
     public record Definition(String name, CompetenceKind kind, CompetenceCategory category, Integer validityMonths,
-                             boolean evidenceRequired, List<String> implies) {
+                             boolean evidenceRequired, List<String> implies, List<String> authorisesGroups) {
     }
 
     public record Creation(String code, boolean national, Definition definition) {
@@ -39,11 +44,12 @@ public class CompetenceTypes {
 
     /** What the audit trail keeps of a type. */
     record Snapshot(String code, String rhf, String name, CompetenceKind kind, CompetenceCategory category,
-                    Integer validityMonths, boolean evidenceRequired, List<String> implies) {
+                    Integer validityMonths, boolean evidenceRequired, List<String> implies,
+                    List<String> authorisesGroups) {
 
         static Snapshot of(CompetenceType t) {
             return new Snapshot(t.code, t.rhf, t.name, t.kind, t.category, t.validityMonths, t.evidenceRequired,
-                    t.implies.stream().sorted().toList());
+                    t.implies.stream().sorted().toList(), t.authorisesGroups.stream().sorted().toList());
         }
     }
 
@@ -137,6 +143,33 @@ public class CompetenceTypes {
         audit.record(actor, what, "DELETED", before, null, null);
     }
 
+    /** The groups an authorisation authorises, each a known personnel group; none for other categories. */
+    private static Set<String> authorisedGroups(CompetenceType t, Definition in) {
+        List<String> given = in.authorisesGroups();
+        if (in.category() != CompetenceCategory.AUTHORISATION) {
+            if (given != null && !given.isEmpty()) {
+                throw ProblemException.invalid("authorisesGroups", "only an authorisation authorises personnel groups");
+            }
+            return Set.of();
+        }
+        if (given == null && t.isAuthorisation() && !t.authorisesGroups.isEmpty()) {
+            return new LinkedHashSet<>(t.authorisesGroups); // an update that does not name them keeps them
+        }
+        if (given == null || given.isEmpty()) {
+            throw ProblemException.invalid("authorisesGroups",
+                    "an authorisation names the personnel groups it authorises");
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            if (PersonnelGroup.findById(given.get(i)) == null) {
+                throw ProblemException.invalid("authorisesGroups[" + i + "]",
+                        "unknown personnel group " + given.get(i));
+            }
+            groups.add(given.get(i));
+        }
+        return groups;
+    }
+
     private void apply(Actor actor, CompetenceType t, Definition in) {
         if (in.category().kind() != in.kind()) {
             throw ProblemException.invalid("category", in.category() + " is " + in.category().kind()
@@ -156,6 +189,7 @@ public class CompetenceTypes {
             }
             implied.add(code);
         }
+        Set<String> groups = authorisedGroups(t, in);
         t.name = in.name();
         t.kind = in.kind();
         t.category = in.category();
@@ -163,6 +197,8 @@ public class CompetenceTypes {
         t.evidenceRequired = in.evidenceRequired();
         t.implies.clear();
         t.implies.addAll(implied);
+        t.authorisesGroups.clear();
+        t.authorisesGroups.addAll(groups);
         t.updatedAt = today.now();
         t.updatedBy = actor.id();
     }

@@ -14,6 +14,7 @@ import no.torn.competence.domain.ImportRow.Cell;
 import no.torn.competence.domain.NationalIdentityNumbers;
 import no.torn.competence.domain.RecordSource;
 import no.torn.competence.domain.RecordStatus;
+import no.torn.competence.domain.SoundnessRules;
 import no.torn.competence.domain.TrustLevel;
 import no.torn.competence.messaging.CompetenceEvents;
 import no.torn.platform.application.Actor;
@@ -25,6 +26,7 @@ import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemException;
 import no.torn.platform.problem.ProblemType;
+import no.torn.platform.rules.RuleCheck;
 import no.torn.platform.tenancy.HealthRegion;
 import no.torn.platform.time.Today;
 
@@ -46,7 +48,8 @@ import java.util.regex.Pattern;
 
 /**
  * Bulk upsert of employees and records from an HR system. All rows are validated first; one bad row applies
- * nothing (400 listing every violation as {@code rows[i].field}). Upserts are keyed on (hf, employeeNumber) and
+ * nothing (400 listing every violation as {@code rows[i].field}; 422 listing every unmet soundness rule the same
+ * way). Upserts are keyed on (hf, employeeNumber) and
  * (employee, competenceCode, acquiredOn), so repeating an import changes nothing and publishes nothing. Optional
  * columns follow {@link Cell}: absent or empty keeps the stored value, {@code -} clears it. Existing data is loaded
  * in a few set-based queries and written with JDBC batching.
@@ -244,10 +247,34 @@ public class HrImport {
         v.throwIfAny();
     }
 
+    /**
+     * The soundness rules of every row's record, against the employee as the import leaves it (R-AUTH-01/02); one
+     * 422 lists every unmet rule as {@code rows[i].field}, and nothing is applied.
+     */
+    private static void checkRules(List<Row> rows, Map<String, Employee> employees,
+                                   Map<String, CompetenceRecord> records) {
+        RuleCheck check = RuleCheck.of();
+        for (Row row : rows) {
+            if (row.type() == null || !row.type().isAuthorisation()) {
+                continue;
+            }
+            CompetenceRecord stored = records.get(row.recordKey());
+            if (stored != null && stored.status == RecordStatus.REVOKED) {
+                continue; // an import does not change a revoked record
+            }
+            Employee e = employees.get(row.key());
+            String prefix = "rows[" + row.index() + "].";
+            SoundnessRules.holderOf(check, row.type(), strip(row.raw().personnelGroup()),
+                    row.hpr().over(e == null ? null : e.hprNumber), prefix + "hprNumber", prefix + "personnelGroup");
+        }
+        check.orThrow();
+    }
+
     private Result apply(Actor actor, String rhf, List<Row> rows, boolean dryRun, LocalDate day) {
         Map<String, Employee> employees = loadEmployees(rows);
         Map<String, CompetenceRecord> records = loadRecords(employees.values());
         checkAgainstStored(rows, records);
+        checkRules(rows, employees, records);
         Map<UUID, List<CompetenceRecord>> recordsOf = new HashMap<>();
         records.values().forEach(r -> recordsOf.computeIfAbsent(r.employeeId, k -> new ArrayList<>()).add(r));
         Map<String, List<String>> implied = catalogue.impliedCodesByType();

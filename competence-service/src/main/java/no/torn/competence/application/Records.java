@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.torn.competence.domain.Catalogue;
 import no.torn.competence.domain.CompetenceKind;
 import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.CompetenceType;
@@ -11,6 +12,7 @@ import no.torn.competence.domain.Employee;
 import no.torn.competence.domain.EmploymentStatus;
 import no.torn.competence.domain.RecordSource;
 import no.torn.competence.domain.RecordStatus;
+import no.torn.competence.domain.SoundnessRules;
 import no.torn.competence.domain.TrustLevel;
 import no.torn.competence.messaging.CompetenceEvents;
 import no.torn.platform.application.Actor;
@@ -20,6 +22,7 @@ import no.torn.platform.application.Versions;
 import no.torn.platform.audit.AuditTrail;
 import no.torn.platform.audit.Audited;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.rules.RuleCheck;
 import no.torn.platform.time.Today;
 
 import java.time.LocalDate;
@@ -67,6 +70,9 @@ public class Records {
     @Inject
     Today today;
 
+    @Inject
+    Catalogue catalogue;
+
     /** The record, or 404 when absent or outside the actor's reach. */
     public static CompetenceRecord visible(Actor actor, UUID id) {
         CompetenceRecord r = CompetenceRecord.findById(id);
@@ -112,6 +118,8 @@ public class Records {
         String documentRef = blankToNull(in.evidenceDocumentReference());
         requireEvidence(type, documentRef, "evidence.documentReference");
         TrustLevel trust = TrustLevel.initial(in.trustLevel(), documentRef, "trustLevel");
+        SoundnessRules.holderOf(RuleCheck.of(), type, e.personnelGroup, e.hprNumber, "employeeId", "employeeId")
+                .orThrow();
         UUID id = idempotency.once(actor, idempotencyKey, "competence.register-record", in, UUID.class, () -> {
             if (CompetenceRecord.count("employee.id = ?1 and typeCode = ?2 and acquiredOn = ?3", e.id, type.code,
                     in.acquiredOn()) > 0) {
@@ -203,6 +211,10 @@ public class Records {
         if (attestor.id.equals(r.employeeId)) {
             throw ProblemException.rule("An employee cannot attest their own competence");
         }
+        LocalDate day = today.date();
+        List<CompetenceRecord> held = CompetenceRecord.list("employee.id = ?1 and typeCode in ?2", attestor.id,
+                catalogue.implyingCodes(r.typeCode));
+        SoundnessRules.attestor(RuleCheck.of(), r.typeCode, held, day).orThrow();
         Snapshot before = Snapshot.of(r);
         r.attestedBy = attestor.id;
         r.attestedAt = today.now();

@@ -30,6 +30,15 @@ public class Catalogue {
         return codes;
     }
 
+    /** Codes whose holders hold {@code code}: itself and every type that implies it, transitively. */
+    public List<String> implyingCodes(String code) {
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery(
+                        "select type_code from competence_closure where implied_code = ?1 order by type_code")
+                .setParameter(1, code).getResultList();
+        return codes.isEmpty() ? List.of(code) : codes;
+    }
+
     /** The whole closure, excluding reflexive rows: the catalogue is small, so imports load it once. */
     public Map<String, List<String>> impliedCodesByType() {
         @SuppressWarnings("unchecked")

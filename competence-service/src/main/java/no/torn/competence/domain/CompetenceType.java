@@ -51,6 +51,15 @@ public class CompetenceType extends PanacheEntityBase {
     @Column(name = "implied_code")
     public Set<String> implies = new LinkedHashSet<>();
 
+    /**
+     * For an authorisation: the personnel groups it authorises (only their members hold it); empty for every other
+     * category.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "competence_type_authorises", joinColumns = @JoinColumn(name = "type_code"))
+    @Column(name = "personnel_group")
+    public Set<String> authorisesGroups = new LinkedHashSet<>();
+
     @Version
     public long version;
 
@@ -62,6 +71,10 @@ public class CompetenceType extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
+
+    public boolean isAuthorisation() {
+        return category == CompetenceCategory.AUTHORISATION;
+    }
 
     public boolean isNational() {
         return rhf == null;

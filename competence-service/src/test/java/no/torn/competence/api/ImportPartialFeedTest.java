@@ -124,8 +124,10 @@ class ImportPartialFeedTest {
                 .body(csv("hf,employeeNumber,name,unit,personnelGroup", "helse-bergen," + number + ",-,post-2,sykepleier"))
                 .post(ROOT + "/imports").then().statusCode(400).body("violations[0].field", equalTo("rows[0].name"));
         String aut = today().minusYears(2).toString();
-        importCsv(csv("hf,employeeNumber,name,unit,personnelGroup,competenceCode,acquiredOn,evidenceDocumentReference",
-                "helse-bergen," + number + ",Kari Nordmann,post-2,sykepleier,AUT-SYKEPLEIER," + aut + ",HPR-1"));
+        // The HPR number cleared by the previous step comes back: an authorisation needs one (R-AUTH-01).
+        importCsv(csv("hf,employeeNumber,name,unit,personnelGroup,hprNumber,competenceCode,acquiredOn,"
+                        + "evidenceDocumentReference",
+                "helse-bergen," + number + ",Kari Nordmann,post-2,sykepleier,7654321,AUT-SYKEPLEIER," + aut + ",HPR-1"));
         asHrIntegration("helse-vest").contentType("text/csv")
                 .body(csv("hf,employeeNumber,name,unit,personnelGroup,competenceCode,acquiredOn,"
                                 + "evidenceDocumentReference",

@@ -29,6 +29,9 @@ class ImportTest {
         row.put("name", "Imported " + number);
         row.put("unit", unit);
         row.put("personnelGroup", group);
+        if (Fixtures.HEALTH_PROFESSIONS.contains(group)) {
+            row.put("hprNumber", "1234567");
+        }
         if (code != null) {
             row.put("competenceCode", code);
             row.put("acquiredOn", acquired);

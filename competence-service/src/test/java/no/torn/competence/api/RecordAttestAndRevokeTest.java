@@ -43,6 +43,8 @@ class RecordAttestAndRevokeTest {
         }
         employee = Fixtures.createEmployee("vest-hr", "helse-bergen", "akutt", "helsefagarbeider");
         colleague = Fixtures.createEmployee("vest-hr", "helse-bergen", "akutt", "sykepleier");
+        // Whoever attests a skill holds it (R-COMP-03).
+        Fixtures.createRecord("vest-hr", colleague, "BLODPROVE", today().minusYears(1), null);
         skill = as("vest-hr").body(recordBody(employee, "BLODPROVE", today().minusWeeks(1), null, null))
                 .post(ROOT + "/records").then().statusCode(201).extract().path("id");
         formal = Fixtures.createRecord("vest-hr", employee, "AUT-HELSEFAGARBEIDER", today().minusYears(5), null);
