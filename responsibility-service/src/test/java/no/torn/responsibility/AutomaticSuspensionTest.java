@@ -98,7 +98,8 @@ class AutomaticSuspensionTest {
         Suspended s = suspendedByExpiry();
         String delegation = s.delegation();
         post("vest-leader", "/delegations/" + delegation + "/reconfirm", Map.of("version", 2, "reason", "ny"))
-                .statusCode(422).body("violations.message", hasItem(containsString(code)));
+                .statusCode(422).body("rules.rule", hasItem("R-COMP-01"))
+                .body("rules.detail", hasItem(containsString(code)));
         // A new valid record does not reactivate silently; the employee and an admin cannot re-confirm it.
         Fixture.grant(V1001, code, List.of(implied));
         get("vest-leader", "/delegations/" + delegation).statusCode(200).body("status", equalTo("SUSPENDED"));
@@ -184,7 +185,8 @@ class AutomaticSuspensionTest {
                 .body("items.find { it.action == 'SUSPENDED' }.actor.id", equalTo("system:task-events"));
         // It cannot be re-submitted while its mapping is retired.
         post("vest-leader", "/clarifications/" + clarification + "/submit", Map.of("version", 3)).statusCode(422)
-                .body("violations.field", hasItem("mappingId"));
+                .body("rules.rule", hasItem("R-SHARE-04"))
+                .body("rules.field", hasItem("mappingId"));
     }
 
     @Test

@@ -53,15 +53,17 @@ class DelegationApiTest {
         String clarification = Fixture.activeClarification(basis, Fixture.UNIT);
         post("vest-leader", "/delegations", delegationBody(clarification, V1001)).statusCode(422)
                 .contentType("application/problem+json")
-                .body("violations", hasSize(3))
-                .body("violations.message", containsInAnyOrder(startsWith(taskCode1), startsWith(impliedCode),
+                .body("type", equalTo("https://torn.no/rules/R-COMP-01"))
+                .body("rules", hasSize(3))
+                .body("rules.rule", everyItem(equalTo("R-COMP-01")))
+                .body("rules.detail", containsInAnyOrder(startsWith(taskCode1), startsWith(impliedCode),
                         startsWith(extraCode)));
 
         Fixture.grant(V1001, taskCode1, List.of(impliedCode));
         post("vest-leader", "/delegations", delegationBody(clarification, V1001)).statusCode(422)
-                .body("violations", hasSize(1))
-                .body("violations[0].field", equalTo("requiredCompetences"))
-                .body("violations[0].message", startsWith(extraCode));
+                .body("rules", hasSize(1))
+                .body("rules[0].field", equalTo("requiredCompetences"))
+                .body("rules[0].detail", startsWith(extraCode));
 
         // An expired record does not count, nor one whose validity ended.
         UUID expired = UUID.randomUUID();
@@ -73,7 +75,7 @@ class DelegationApiTest {
         Fixture.awaitRow("select count(*) from competence_record_view where record_id = ?1", expired);
         Fixture.awaitRow("select count(*) from competence_record_view where record_id = ?1", outdated);
         post("vest-leader", "/delegations", delegationBody(clarification, V1001)).statusCode(422)
-                .body("violations", hasSize(1));
+                .body("rules", hasSize(1));
 
         Fixture.grant(V1001, extraCode, List.of());
         post("vest-leader", "/delegations", delegationBody(clarification, V1001)).statusCode(201)

@@ -74,7 +74,7 @@ class OsloTodayTest {
         halfPastMidnightInOsloOn(day.plusDays(1));
         Api.as("vest-leader").body(delegationBody(clarification, V1001)).post(API + "/delegations").then()
                 .statusCode(422)
-                .body("violations.message", hasItem(startsWith(code)));
+                .body("rules.detail", hasItem(startsWith(code)));
     }
 
     @Test
@@ -98,7 +98,7 @@ class OsloTodayTest {
         String clarification = Fixture.activeClarification(basis, Fixture.UNIT);
         Api.as("vest-leader").body(delegationBody(clarification, V1001)).post(API + "/delegations").then()
                 .statusCode(422)
-                .body("violations.message", hasItem(startsWith(code)));
+                .body("rules.detail", hasItem(startsWith(code)));
         halfPastMidnightInOsloOn(acquiredOn);
         Api.as("vest-leader").body(delegationBody(clarification, V1001)).post(API + "/delegations").then()
                 .statusCode(201);

@@ -71,13 +71,15 @@ public final class Dtos {
                                     LocalDate activeFrom, LocalDate reviewDate, List<PartyDto> parties,
                                     String status, String statusReason, String createdBy, Instant createdAt,
                                     Instant updatedAt, String submittedBy, Instant submittedAt, String approvedBy,
-                                    Instant approvedAt, long version) {
+                                    Instant approvedAt, UUID appliedMappingId, List<String> requiredCompetences,
+                                    long version) {
         static ClarificationView of(Clarification c) {
             return new ClarificationView(c.id, c.rhf, c.hf, c.unit, c.taskCode, c.mappingId, c.delegatingGroup,
                     c.performingGroup, c.supervisorRole, c.legalBasis, c.riskAssessment, c.conditions, c.activeFrom,
                     c.reviewDate, c.parties.stream().map(p -> new PartyDto(p.raci, p.party)).toList(),
                     c.status.name(), c.statusReason, c.createdBy, c.createdAt, c.updatedAt, c.submittedBy,
-                    c.submittedAt, c.approvedBy, c.approvedAt, c.version);
+                    c.submittedAt, c.approvedBy, c.approvedAt, c.appliedMappingId,
+                    List.copyOf(c.requiredCompetences), c.version);
         }
     }
 

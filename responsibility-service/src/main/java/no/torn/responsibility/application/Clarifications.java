@@ -39,10 +39,12 @@ public class Clarifications {
     /** What the audit trail keeps of a clarification before and after a change. */
     public record State(String status, String hf, String unit, String taskCode, UUID mappingId,
                         String delegatingGroup, String performingGroup, String supervisorRole,
-                        LocalDate activeFrom, LocalDate reviewDate, String statusReason) {
+                        LocalDate activeFrom, LocalDate reviewDate, String statusReason, UUID appliedMappingId,
+                        List<String> requiredCompetences) {
         static State of(Clarification c) {
             return new State(c.status.name(), c.hf, c.unit, c.taskCode, c.mappingId, c.delegatingGroup,
-                    c.performingGroup, c.supervisorRole, c.activeFrom, c.reviewDate, c.statusReason);
+                    c.performingGroup, c.supervisorRole, c.activeFrom, c.reviewDate, c.statusReason,
+                    c.appliedMappingId, List.copyOf(c.requiredCompetences));
         }
     }
 
@@ -106,13 +108,14 @@ public class Clarifications {
     public Clarification submit(Actor actor, UUID id, Long version, String reason) {
         Clarification c = forLeader(actor, id, version);
         ClarificationStatus to = Transitions.move(c.status, ClarificationStatus.SUBMITTED, what(c));
-        requireBasisStillValid(c);
         requireReviewDateAhead(c);
+        State before = State.of(c);
+        requireSharingAllowed(c);
         c.submittedBy = actor.id();
         c.submittedAt = today.now();
         c.approvedBy = null;
         c.approvedAt = null;
-        move(actor, c, to, "SUBMITTED", reason, "clarification-submitted");
+        move(actor, c, to, "SUBMITTED", reason, "clarification-submitted", before);
         return c;
     }
 
@@ -127,12 +130,13 @@ public class Clarifications {
         if (actor.id().equals(c.submittedBy)) {
             throw ProblemException.forbidden("Four-eyes rule: the submitter cannot approve their own clarification");
         }
-        requireBasisStillValid(c);
         requireReviewDateAhead(c);
+        State before = State.of(c);
+        requireSharingAllowed(c);
         c.approvedBy = actor.id();
         c.approvedAt = today.now();
         move(actor, c, c.activeFrom.isAfter(today.date()) ? ClarificationStatus.APPROVED
-                : ClarificationStatus.ACTIVE, "APPROVED", reason, "clarification-approved");
+                : ClarificationStatus.ACTIVE, "APPROVED", reason, "clarification-approved", before);
         return c;
     }
 
@@ -198,7 +202,11 @@ public class Clarifications {
     /** The transition with its reason, the audit line (state before and after) and, when named, the event. */
     private void move(Actor actor, Clarification c, ClarificationStatus to, String action, String reason,
                       String event) {
-        State before = State.of(c);
+        move(actor, c, to, action, reason, event, State.of(c));
+    }
+
+    private void move(Actor actor, Clarification c, ClarificationStatus to, String action, String reason,
+                      String event, State before) {
         c.status = Transitions.move(c.status, to, what(c));
         c.statusReason = AuditTrail.clip(reason);
         c.updatedAt = today.now();
@@ -242,24 +250,23 @@ public class Clarifications {
         }
     }
 
-    /** The mapping or task the clarification rests on must still be in force. */
-    private static void requireBasisStillValid(Clarification c) {
-        if (c.mappingId != null) {
-            SharingMappingView mapping = SharingMappingView.findById(c.mappingId);
-            if (mapping == null || !SharingMappingView.APPROVED.equals(mapping.status)) {
-                throw ProblemException.rule("Sharing mapping " + c.mappingId + " is not approved"
-                                + (mapping == null ? "" : " (it is " + mapping.status + ")"),
-                        List.of(new Problem.Violation("mappingId", "must name an APPROVED sharing mapping")));
-            }
-        }
+    /**
+     * The sharing decision for the performing group, taken again on every submission and approval: the task and
+     * mapping may have changed since the draft. Records the applied mapping and what it requires.
+     */
+    private static void requireSharingAllowed(Clarification c) {
         TaskView task = TaskView.findById(c.taskCode);
-        if (task == null || !TaskView.ACTIVE.equals(task.status)) {
-            throw ProblemException.rule("Task " + c.taskCode + " is not an active task",
-                    List.of(new Problem.Violation("taskCode", "must name an ACTIVE task")));
+        if (task == null) {
+            throw ProblemException.rule("Task " + c.taskCode + " is not known",
+                    List.of(new Problem.Violation("taskCode", "unknown task " + c.taskCode)));
         }
+        SharingDecisions.requireAndApply(c, task);
     }
 
-    /** Resolves the task and groups from the mapping (or task) and checks the RACI rule. */
+    /**
+     * Resolves the task and groups from the mapping (or task), checks the RACI rule and then the sharing decision
+     * for the performing group (a clarification naming only the task is held to the RHF's mappings to that group).
+     */
     private static void apply(Clarification c, ClarificationContent content) {
         List<Problem.Violation> violations = new ArrayList<>();
         String taskCode = content.taskCode();
@@ -270,10 +277,6 @@ public class Clarifications {
             if (mapping == null || !mapping.rhf.equals(c.rhf)) {
                 throw ProblemException.rule("Sharing mapping " + content.mappingId() + " is not known",
                         List.of(new Problem.Violation("mappingId", "unknown sharing mapping")));
-            }
-            if (!SharingMappingView.APPROVED.equals(mapping.status)) {
-                violations.add(new Problem.Violation("mappingId", "sharing mapping is " + mapping.status
-                        + "; only an APPROVED mapping can be clarified"));
             }
             if (taskCode != null && !taskCode.equals(mapping.taskCode)) {
                 violations.add(new Problem.Violation("taskCode", "the mapping is for task " + mapping.taskCode));
@@ -293,8 +296,6 @@ public class Clarifications {
         TaskView task = TaskView.findById(taskCode);
         if (task == null || !task.usableBy(c.rhf)) {
             violations.add(new Problem.Violation("taskCode", "unknown task " + taskCode));
-        } else if (!TaskView.ACTIVE.equals(task.status)) {
-            violations.add(new Problem.Violation("taskCode", "task is " + task.status));
         }
         if (delegatingGroup == null) {
             violations.add(new Problem.Violation("delegatingGroup", "is required when no mapping is named"));
@@ -328,5 +329,7 @@ public class Clarifications {
         c.reviewDate = content.reviewDate();
         c.parties.clear();
         content.parties().forEach(p -> c.parties.add(new RaciParty(p.raci, p.party)));
+        // Soundness after shape: whether the performing group may perform the task at all (R-SHARE-xx).
+        SharingDecisions.requireAndApply(c, task);
     }
 }

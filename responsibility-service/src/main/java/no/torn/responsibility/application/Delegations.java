@@ -19,8 +19,6 @@ import no.torn.responsibility.domain.Delegation;
 import no.torn.responsibility.domain.DelegationStatus;
 import no.torn.responsibility.domain.EmployeeView;
 import no.torn.responsibility.domain.Locks;
-import no.torn.responsibility.domain.SharingMappingView;
-import no.torn.responsibility.domain.TaskView;
 import no.torn.responsibility.messaging.ResponsibilityEvents;
 
 import java.time.LocalDate;
@@ -176,18 +174,6 @@ public class Delegations {
         events.delegation(event, d);
     }
 
-    /** What the delegation has to rely on: the mapping's requirements, or the task's when there is no mapping. */
-    public static List<String> requiredCompetences(Clarification c) {
-        if (c.mappingId != null) {
-            SharingMappingView mapping = SharingMappingView.findById(c.mappingId);
-            if (mapping != null) {
-                return List.copyOf(mapping.requiredCompetences);
-            }
-        }
-        TaskView task = TaskView.findById(c.taskCode);
-        return task == null ? List.of() : List.copyOf(task.requiredCompetences);
-    }
-
     private Delegation delegate(Actor actor, Clarification c, NewDelegation request) {
         LocalDate day = today.date();
         if (!c.inForceOn(day)) {
@@ -206,8 +192,7 @@ public class Delegations {
             throw ProblemException.conflict("Employee " + employee.employeeId
                     + " already has an open delegation under clarification " + c.id);
         }
-        List<String> required = requiredCompetences(c);
-        requireCompetent(employee.employeeId, required, day);
+        List<String> required = requireSharingAllowed(employee, c, day);
 
         Delegation d = new Delegation();
         d.id = UUID.randomUUID();
@@ -248,8 +233,7 @@ public class Delegations {
             throw ProblemException.rule("Employee " + d.employeeId + " is not known");
         }
         requireEligible(employee, c);
-        List<String> required = requiredCompetences(c);
-        requireCompetent(d.employeeId, required, day);
+        List<String> required = requireSharingAllowed(employee, c, day);
         // What it relies on now is what was just checked.
         State before = State.of(d);
         d.requiredCompetences = new ArrayList<>(required);
@@ -273,15 +257,16 @@ public class Delegations {
         }
     }
 
-    private static void requireCompetent(UUID employeeId, List<String> required, LocalDate day) {
-        List<CompetenceCheck.Held> held = CompetenceRecordView.ofEmployee(employeeId).stream()
+    /**
+     * The sharing decision for the employee's group with the competences they hold validly on the day (implied codes
+     * included): every unmet rule is a 422. Returns what the delegation relies on: the task's competences and the
+     * applied mapping's extra ones.
+     */
+    private static List<String> requireSharingAllowed(EmployeeView employee, Clarification c, LocalDate day) {
+        List<CompetenceCheck.Held> held = CompetenceRecordView.ofEmployee(employee.employeeId).stream()
                 .map(CompetenceRecordView::held).toList();
-        List<String> missing = CompetenceCheck.missing(required, held, day);
-        if (!missing.isEmpty()) {
-            throw ProblemException.rule("The employee lacks " + missing.size() + " required competence(s)",
-                    missing.stream().map(code -> new Problem.Violation("requiredCompetences",
-                            code + ": no valid competence record")).toList());
-        }
+        return SharingDecisions.forPerson(c, employee.personnelGroup, CompetenceCheck.validCodes(held, day))
+                .required();
     }
 
     /** The start of a leader's command: visible (else 404), a leader of its HF (else 403), the version read. */

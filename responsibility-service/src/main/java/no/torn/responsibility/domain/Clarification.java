@@ -2,6 +2,7 @@ package no.torn.responsibility.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +37,8 @@ public class Clarification extends PanacheEntityBase {
     public String unit;
     public String taskCode;
     public UUID mappingId;
+    /** The mapping the sharing decision applied: the named one, or the RHF's approved mapping to the group. */
+    public UUID appliedMappingId;
     public String delegatingGroup;
     public String performingGroup;
     public String supervisorRole;
@@ -42,6 +47,11 @@ public class Clarification extends PanacheEntityBase {
     public String conditions;
     public LocalDate activeFrom;
     public LocalDate reviewDate;
+
+    /** What performing the task under this clarification requires: the task's and the applied mapping's. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<String> requiredCompetences = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "clarification_party", joinColumns = @JoinColumn(name = "clarification_id"))

@@ -30,10 +30,19 @@ public class SharingMappingView extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public List<String> requiredCompetences = new ArrayList<>();
+    /** The competences the mapping adds to the task's own. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<String> extraCompetences = new ArrayList<>();
     public String supervisionLevel;
     public String riskLevel;
     public String legalBasis;
     public String status;
     public long sourceVersion;
     public Instant updatedAt;
+
+    /** The RHF's mappings of a task to a receiving group, in a stable order (by id). */
+    public static List<SharingMappingView> toGroup(String rhf, String taskCode, String toGroup) {
+        return list("rhf = ?1 and taskCode = ?2 and toGroup = ?3 order by mappingId", rhf, taskCode, toGroup);
+    }
 }

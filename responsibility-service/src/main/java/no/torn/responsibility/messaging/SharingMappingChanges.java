@@ -43,6 +43,7 @@ public class SharingMappingChanges {
         view.fromGroup = data.fromGroup();
         view.toGroup = data.toGroup();
         view.requiredCompetences = requiredOf(data);
+        view.extraCompetences = extraOf(data, view.requiredCompetences);
         view.supervisionLevel = data.supervisionLevel();
         view.riskLevel = data.riskLevel();
         view.legalBasis = CompetenceChanges.clip(data.legalBasis());
@@ -55,6 +56,18 @@ public class SharingMappingChanges {
         if (SharingMappingView.RETIRED.equals(view.status) && !wasRetired) {
             clarifications.mappingRetired(TaskCatalogueView.ACTOR, view.mappingId);
         }
+    }
+
+    /** The mapping's own additions: given as such, or its full requirement less the task's. */
+    private static List<String> extraOf(MappingData data, List<String> required) {
+        if (data.extraRequiredCompetences() != null) {
+            return new ArrayList<>(data.extraRequiredCompetences());
+        }
+        List<String> extra = new ArrayList<>(required);
+        if (data.taskRequiredCompetences() != null) {
+            extra.removeAll(data.taskRequiredCompetences());
+        }
+        return extra;
     }
 
     /** The mapping's full requirement: given as such, or the task's plus the mapping's extra ones. */

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 
 /**
  * The local copy of task-service's catalogue. A task that is retired suspends the clarifications naming it
- * ({@link ClarificationSuspension#taskRetired}); an event older than the version held is ignored.
+ * ({@link ClarificationSuspension#taskRetired}); a task whose requirements changed suspends those the sharing
+ * decision no longer allows ({@link ClarificationSuspension#taskChanged}). An event older than the version held is
+ * ignored.
  */
 @ApplicationScoped
 public class TaskCatalogueView {
@@ -57,6 +59,8 @@ public class TaskCatalogueView {
         }
         if (RETIRED.equals(view.status) && !wasRetired) {
             clarifications.taskRetired(ACTOR, view.code, view.rhf);
+        } else if (!fresh) {
+            clarifications.taskChanged(ACTOR, view.code, view.rhf);
         }
     }
 }
