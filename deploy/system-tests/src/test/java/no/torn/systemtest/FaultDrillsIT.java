@@ -63,9 +63,9 @@ class FaultDrillsIT {
         try {
             for (int i = 0; i < perService; i++) {
                 Gateway.asHrIntegration("helse-vest").contentType("text/csv").body(
-                                "hf,employeeNumber,name,unit,personnelGroup,competenceCode,acquiredOn,evidenceDocumentReference\n"
+                                "hf,employeeNumber,name,unit,personnelGroup,hprNumber,competenceCode,acquiredOn,evidenceDocumentReference\n"
                                         + HF + ",K" + run + "-" + i + ",Drill Sykepleier " + i + "," + unit
-                                        + ",sykepleier,AUT-SYKEPLEIER,2016-06-01,HPR-dok\n")
+                                        + ",sykepleier," + (3000000 + i) + ",AUT-SYKEPLEIER,2016-06-01,HPR-dok\n")
                         .post("/api/v1/competence/imports").then().statusCode(200);
                 Scenario.createTask("vest-admin", taskPrefix + i, false, "Drilloppgave " + i, "CLINICAL", "LOW",
                         List.of("AUT-SYKEPLEIER"));
@@ -204,8 +204,8 @@ class FaultDrillsIT {
         }
 
         String unit = "Drill-P" + tag();
-        Scenario.importCsv("hf,employeeNumber,name,unit,personnelGroup,competenceCode,acquiredOn,evidenceDocumentReference\n"
-                + HF + "," + unit + ",Etter Giften," + unit + ",sykepleier,AUT-SYKEPLEIER,2014-01-01,HPR-dok\n");
+        Scenario.importCsv("hf,employeeNumber,name,unit,personnelGroup,hprNumber,competenceCode,acquiredOn,evidenceDocumentReference\n"
+                + HF + "," + unit + ",Etter Giften," + unit + ",sykepleier,4000001,AUT-SYKEPLEIER,2014-01-01,HPR-dok\n");
         String employee = Scenario.employeeId(HF, unit);
 
         // task-service and responsibility-service both consume the topic: each dead-letters the poison with the error.

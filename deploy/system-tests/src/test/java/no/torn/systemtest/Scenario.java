@@ -41,10 +41,10 @@ final class Scenario {
         }
         LocalDate today = LocalDate.now();
         importCsv("""
-                hf,employeeNumber,name,unit,personnelGroup,competenceCode,acquiredOn,validUntil,evidenceDocumentReference
-                helse-bergen,V2001,Scenario Sykepleier,Sengepost scenario,sykepleier,AUT-SYKEPLEIER,2015-06-01,,HPR-dok-2001
-                helse-bergen,V2002,Scenario Helsefagarbeider,Sengepost scenario,helsefagarbeider,AUT-HELSEFAGARBEIDER,2018-06-01,,HPR-dok-2002
-                helse-bergen,V2002,Scenario Helsefagarbeider,Sengepost scenario,helsefagarbeider,LEGEMIDDELHANDTERING,%s,%s,
+                hf,employeeNumber,name,unit,personnelGroup,hprNumber,competenceCode,acquiredOn,validUntil,evidenceDocumentReference
+                helse-bergen,V2001,Scenario Sykepleier,Sengepost scenario,sykepleier,1002001,AUT-SYKEPLEIER,2015-06-01,,HPR-dok-2001
+                helse-bergen,V2002,Scenario Helsefagarbeider,Sengepost scenario,helsefagarbeider,1002002,AUT-HELSEFAGARBEIDER,2018-06-01,,HPR-dok-2002
+                helse-bergen,V2002,Scenario Helsefagarbeider,Sengepost scenario,helsefagarbeider,1002002,LEGEMIDDELHANDTERING,%s,%s,
                 """.formatted(today.minusMonths(2), today.plusMonths(20)));
         String employeeId = employeeId(HF, "V2002");
 

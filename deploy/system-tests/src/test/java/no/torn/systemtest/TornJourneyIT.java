@@ -90,12 +90,12 @@ class TornJourneyIT {
 
     private String csv(LocalDate pvkValidUntil) {
         return """
-                hf,employeeNumber,name,unit,personnelGroup,competenceCode,acquiredOn,validUntil,evidenceDocumentReference
-                helse-bergen,V1001,Helga Helsefagarbeider,Medisinsk sengepost 3,helsefagarbeider,AUT-HELSEFAGARBEIDER,2019-08-15,,HPR-2019-1001
-                helse-bergen,V1001,Helga Helsefagarbeider,Medisinsk sengepost 3,helsefagarbeider,PVK,2025-03-01,%s,Kursbevis PVK
-                helse-bergen,V1002,Sigrid Sykepleier,Medisinsk sengepost 3,sykepleier,AUT-SYKEPLEIER,2012-06-20,,HPR-2012-1002
-                helse-bergen,V1002,Sigrid Sykepleier,Medisinsk sengepost 3,sykepleier,PVK,2013-01-10,,Kursbevis PVK
-                helse-bergen,V1003,Lars Lege,Medisinsk sengepost 3,lege,AUT-LEGE,2010-01-01,,HPR-2010-1003
+                hf,employeeNumber,name,unit,personnelGroup,hprNumber,competenceCode,acquiredOn,validUntil,evidenceDocumentReference
+                helse-bergen,V1001,Helga Helsefagarbeider,Medisinsk sengepost 3,helsefagarbeider,1001001,AUT-HELSEFAGARBEIDER,2019-08-15,,HPR-2019-1001
+                helse-bergen,V1001,Helga Helsefagarbeider,Medisinsk sengepost 3,helsefagarbeider,1001001,PVK,2025-03-01,%s,Kursbevis PVK
+                helse-bergen,V1002,Sigrid Sykepleier,Medisinsk sengepost 3,sykepleier,1001002,AUT-SYKEPLEIER,2012-06-20,,HPR-2012-1002
+                helse-bergen,V1002,Sigrid Sykepleier,Medisinsk sengepost 3,sykepleier,1001002,PVK,2013-01-10,,Kursbevis PVK
+                helse-bergen,V1003,Lars Lege,Medisinsk sengepost 3,lege,1001003,AUT-LEGE,2010-01-01,,HPR-2010-1003
                 """.formatted(pvkValidUntil);
     }
 
