@@ -25,7 +25,6 @@ import no.torn.competence.domain.CompetenceQueries;
 import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.Employee;
 import no.torn.competence.domain.EmploymentStatus;
-import no.torn.competence.domain.Reach;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.application.Actor;
@@ -74,7 +73,7 @@ public class EmployeeResource {
                                         @QueryParam("q") String q) {
         QueryFilter f = new QueryFilter();
         caller.scopeForQuery(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
-        Reach.hfScope(caller.actor(), hf).ifPresent(h -> f.eq("hf", "hf", h));
+        caller.actor().hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
         f.eq("unit", "unit", unit).eq("personnelGroup", "group", personnelGroup)
                 .eq("status", "status", QueryParams.enumOf(EmploymentStatus.class, status, "status"))
                 .eq("employeeNumber", "number", employeeNumber);

@@ -21,7 +21,6 @@ import no.torn.competence.application.Records;
 import no.torn.competence.domain.AccessLog;
 import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.Employee;
-import no.torn.competence.domain.Reach;
 import no.torn.competence.domain.RecordStatus;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
@@ -76,7 +75,7 @@ public class RecordResource {
         Actor actor = caller.actor();
         QueryFilter f = new QueryFilter();
         caller.scopeForQuery(rhf).ifPresent(r -> f.eq("rhf", "rhf", r));
-        Reach.hfScope(actor, hf).ifPresent(h -> f.eq("hf", "hf", h));
+        actor.hfScope(hf).ifPresent(h -> f.eq("hf", "hf", h));
         UUID employee = QueryParams.uuid(employeeId, "employeeId");
         if (employee != null) {
             Employee e = Employee.findById(employee);

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import no.torn.competence.domain.Employee;
 import no.torn.competence.domain.EmploymentStatus;
 import no.torn.competence.domain.PersonnelGroup;
-import no.torn.competence.domain.Reach;
 import no.torn.competence.messaging.CompetenceEvents;
 import no.torn.platform.application.Actor;
 import no.torn.platform.application.Idempotency;
@@ -77,7 +76,7 @@ public class Employees {
     /** Registers an employee in an HF of the actor's RHF; a repeated Idempotency-Key answers the same employee. */
     @Transactional
     public Employee register(Actor actor, String idempotencyKey, Registration in) {
-        String hf = Reach.writableHf(actor, in.hf(), "hf");
+        String hf = actor.writableHf(actor.homeRhf(), in.hf(), "hf");
         requireGroup(in.personnelGroup(), "personnelGroup");
         UUID id = idempotency.once(actor, idempotencyKey, "competence.register-employee", in, UUID.class, () -> {
             if (Employee.count("hf = ?1 and employeeNumber = ?2", hf, in.employeeNumber()) > 0) {

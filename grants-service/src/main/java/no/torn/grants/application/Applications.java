@@ -95,7 +95,7 @@ public class Applications {
     @Transactional
     public Application submit(Actor actor, String idempotencyKey, ApplicationRequest request) {
         String rhf = actor.homeRhf();
-        String hf = Access.actingFor(actor, rhf, request.hf(), "hf");
+        String hf = actor.writableHf(rhf, request.hf(), "hf");
         if (request.fromGroup().equals(request.toGroup())) {
             throw ProblemException.invalid("toGroup", "must differ from fromGroup");
         }
@@ -127,7 +127,7 @@ public class Applications {
             a.submittedBy = actor.id();
             a.submittedAt = today.now();
             a.persist();
-            audit.record(actor, Access.audited(APPLICATION, a), "SUBMITTED", null, ApplicationState.of(a), null);
+            audit.record(actor, a.audited(APPLICATION), "SUBMITTED", null, ApplicationState.of(a), null);
             Application.flush();
             outbox.publish(GrantsEvents.APPLICATION_SUBMITTED, a.id, rhf, new GrantsEvents.ApplicationSubmitted(
                     a.id, a.roundId, rhf, a.hf, a.title, a.fromGroup, a.toGroup, List.of(a.taskCodes),
@@ -154,7 +154,7 @@ public class Applications {
                     r.reviewedBy = actor.id();
                     r.reviewedAt = today.now();
                     r.persist();
-                    audit.record(actor, Access.audited(APPLICATION, a), "REVIEWED",
+                    audit.record(actor, a.audited(APPLICATION), "REVIEWED",
                             new ReviewState(before, null, null), new ReviewState(a.status, r.score, r.comment),
                             null);
                     return r.id;

@@ -81,7 +81,7 @@ public class ExperienceReports {
     @Transactional
     public ExperienceReport create(Actor actor, String idempotencyKey, ExperienceRequest request) {
         String rhf = actor.homeRhf();
-        String hf = Access.actingFor(actor, rhf, request.hf(), "hf");
+        String hf = actor.writableHf(rhf, request.hf(), "hf");
         requireDifferentGroups(request);
         UUID id = idempotency.once(actor, idempotencyKey, "grants.create-experience-report", request, UUID.class,
                 () -> {
@@ -93,7 +93,7 @@ public class ExperienceReports {
                     e.createdAt = today.now();
                     apply(e, hf, request);
                     e.persist();
-                    audit.record(actor, Access.audited(EXPERIENCE_REPORT, e), "CREATED", null,
+                    audit.record(actor, e.audited(EXPERIENCE_REPORT), "CREATED", null,
                             ExperienceState.of(e), null);
                     return e.id;
                 });
@@ -105,15 +105,15 @@ public class ExperienceReports {
     public ExperienceReport update(Actor actor, UUID id, ExperienceRequest request) {
         ExperienceReport e = own(actor, id);
         Versions.require(e.version, request.version());
-        Access.actingFor(actor, e.rhf, e.hf, "hf");
-        String hf = Access.actingFor(actor, e.rhf, request.hf(), "hf");
+        actor.writableHf(e.rhf, e.hf, "hf");
+        String hf = actor.writableHf(e.rhf, request.hf(), "hf");
         requireDifferentGroups(request);
         if (e.status != ExperienceStatus.DRAFT) {
             throw ProblemException.rule("Experience report " + id + " is published and can no longer change");
         }
         ExperienceState before = ExperienceState.of(e);
         apply(e, hf, request);
-        audit.record(actor, Access.audited(EXPERIENCE_REPORT, e), "UPDATED", before, ExperienceState.of(e), null);
+        audit.record(actor, e.audited(EXPERIENCE_REPORT), "UPDATED", before, ExperienceState.of(e), null);
         return e;
     }
 
@@ -122,12 +122,12 @@ public class ExperienceReports {
     public ExperienceReport publish(Actor actor, UUID id, PublishRequest request) {
         ExperienceReport e = own(actor, id);
         Versions.require(e.version, request.version());
-        Access.actingFor(actor, e.rhf, e.hf, "hf");
+        actor.writableHf(e.rhf, e.hf, "hf");
         ExperienceState before = ExperienceState.of(e);
         e.status = Transitions.move(e.status, ExperienceStatus.PUBLISHED, "Experience report " + id);
         e.publishedAt = today.now();
         e.updatedAt = e.publishedAt;
-        audit.record(actor, Access.audited(EXPERIENCE_REPORT, e), "PUBLISHED", before, ExperienceState.of(e), null);
+        audit.record(actor, e.audited(EXPERIENCE_REPORT), "PUBLISHED", before, ExperienceState.of(e), null);
         ExperienceReport.flush();
         outbox.publish(GrantsEvents.EXPERIENCE_REPORT_PUBLISHED, e.id, e.rhf,
                 new GrantsEvents.ExperienceReportPublished(e.id, e.rhf, e.hf, e.applicationId, e.title, e.fromGroup,

@@ -70,7 +70,7 @@ public class GrantDecisions {
         a.decisionReason = request.reason();
         a.decidedBy = actor.id();
         a.decidedAt = today.now();
-        audit.record(actor, Access.audited(Applications.APPLICATION, a), a.status.name(), before,
+        audit.record(actor, a.audited(Applications.APPLICATION), a.status.name(), before,
                 ApplicationState.of(a, share), request.reason());
         Application.flush();
         outbox.publish(GrantsEvents.APPLICATION_DECIDED, a.id, a.rhf, new GrantsEvents.ApplicationDecided(a.id,

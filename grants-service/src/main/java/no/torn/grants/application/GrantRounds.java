@@ -210,7 +210,7 @@ public class GrantRounds {
         List<Participant> participants = new ArrayList<>();
         for (int i = 0; i < request.participants().size(); i++) {
             ParticipantRequest p = request.participants().get(i);
-            participants.add(new Participant(Access.hfOf(pot.rhf, p.hf(), "participants[" + i + "].hf"),
+            participants.add(new Participant(Actor.hfOf(pot.rhf, p.hf(), "participants[" + i + "].hf"),
                     p.baseFrame()));
         }
         new AllocationInputs(pot.amount, request.rhfActivitiesAmount(), request.rhfActivitiesPercent(),

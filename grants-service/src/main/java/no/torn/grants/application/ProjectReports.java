@@ -75,7 +75,7 @@ public class ProjectReports {
         if (a == null || !actor.canSee(a.rhf)) {
             throw ProblemException.rule("Application " + request.applicationId() + " was not found");
         }
-        Access.actingFor(actor, a.rhf, a.hf, "applicationId");
+        actor.writableHf(a.rhf, a.hf, "applicationId");
         UUID id = idempotency.once(actor, idempotencyKey, "grants.submit-report", request, UUID.class, () -> {
             if (a.status != ApplicationStatus.GRANTED) {
                 throw ProblemException.rule("Only a granted, running project reports; application " + a.id
@@ -100,7 +100,7 @@ public class ProjectReports {
             r.submittedBy = actor.id();
             r.submittedAt = today.now();
             r.persist();
-            audit.record(actor, Access.audited(REPORT, r), "SUBMITTED", null, ReportState.of(r), null);
+            audit.record(actor, r.audited(REPORT), "SUBMITTED", null, ReportState.of(r), null);
             return r.id;
         });
         return ProjectReport.findById(id);
@@ -118,10 +118,10 @@ public class ProjectReports {
             ApplicationState project = ApplicationState.of(a);
             a.status = Transitions.move(a.status, ApplicationStatus.CLOSED, "Application " + a.id);
             a.closedAt = r.decidedAt;
-            audit.record(actor, Access.audited(Applications.APPLICATION, a), "CLOSED", project,
+            audit.record(actor, a.audited(Applications.APPLICATION), "CLOSED", project,
                     ApplicationState.of(a), "final report " + r.id + " approved");
         }
-        audit.record(actor, Access.audited(REPORT, r), "APPROVED", before, ReportState.of(r), request.comment());
+        audit.record(actor, r.audited(REPORT), "APPROVED", before, ReportState.of(r), request.comment());
         ProjectReport.flush();
         outbox.publish(GrantsEvents.REPORT_APPROVED, r.id, r.rhf, new GrantsEvents.ReportApproved(r.id,
                 r.applicationId, r.rhf, r.hf, r.kind.name(), r.hoursPerWeekMoved, r.staffTrained,
@@ -139,7 +139,7 @@ public class ProjectReports {
         }
         ReportState before = ReportState.of(r);
         decide(actor, r, ReportStatus.RETURNED, request.comment());
-        audit.record(actor, Access.audited(REPORT, r), "RETURNED", before, ReportState.of(r), request.comment());
+        audit.record(actor, r.audited(REPORT), "RETURNED", before, ReportState.of(r), request.comment());
         return r;
     }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import no.torn.platform.audit.Audited;
 
 import java.util.UUID;
 
@@ -23,4 +24,9 @@ public abstract class HfRecord extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** This record as the audit trail files it: readable by auditors of its RHF. */
+    public Audited audited(String type) {
+        return new Audited(type, id, rhf, hf);
+    }
 }

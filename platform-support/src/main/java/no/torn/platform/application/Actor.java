@@ -1,6 +1,7 @@
 package no.torn.platform.application;
 
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.tenancy.HealthRegion;
 import no.torn.platform.tenancy.Roles;
 
 import java.util.List;
@@ -94,6 +95,62 @@ public record Actor(String id, String name, String role, String clientId, String
             throw ProblemException.notFound(what, id);
         }
         return record;
+    }
+
+    /** An HF named in a request: it must exist (400 naming {@code field}) and belong to {@code rhf} (403). */
+    public static String hfOf(String rhf, String hf, String field) {
+        if (hf == null || hf.isBlank()) {
+            throw ProblemException.invalid(field, "must not be blank");
+        }
+        if (!HealthRegion.fromCode(rhf).map(region -> region.owns(hf)).orElse(false)) {
+            throw HealthRegion.ofHospitalTrust(hf).isEmpty()
+                    ? ProblemException.invalid(field, "unknown hospital trust " + hf)
+                    : ProblemException.forbidden("hf " + hf + " does not belong to " + rhf);
+        }
+        return hf;
+    }
+
+    /** The HF a write acts for: an HF of {@code rhf} and, for HF-bound roles, their own HF (403 otherwise). */
+    public String writableHf(String rhf, String hf, String field) {
+        hfOf(rhf, hf, field);
+        if (hfBound() && !hf.equals(ownHf())) {
+            throw ProblemException.forbidden("You may act only for your own HF " + ownHf());
+        }
+        return hf;
+    }
+
+    /**
+     * The RHF a list is scoped to: the actor's own; a national admin (or the platform) the requested one, or all when
+     * none is requested (empty). Naming a foreign RHF is a 403.
+     */
+    public Optional<String> rhfScope(String requestedRhf) {
+        Optional<String> requested = Optional.ofNullable(requestedRhf).filter(s -> !s.isBlank());
+        if (isNationalAdmin() || isSystem()) {
+            return requested;
+        }
+        if (requested.isPresent() && !requested.get().equals(homeRhf())) {
+            throw ProblemException.forbidden("rhf " + requestedRhf + " is not your RHF");
+        }
+        return Optional.of(homeRhf());
+    }
+
+    /** The HF a list is scoped to: forced to the own HF for HF-bound roles (403 for another), else as requested. */
+    public Optional<String> hfScope(String requestedHf) {
+        Optional<String> requested = Optional.ofNullable(requestedHf).filter(s -> !s.isBlank());
+        if (!hfBound()) {
+            return requested;
+        }
+        if (requested.isPresent() && !requested.get().equals(ownHf())) {
+            throw ProblemException.forbidden("You may only read " + ownHf());
+        }
+        return Optional.of(ownHf());
+    }
+
+    private String ownHf() {
+        if (hf == null) {
+            throw ProblemException.forbidden("The token carries no hf claim");
+        }
+        return hf;
     }
 
     /** The RHF a change is written to for a non-national actor; national admins and the platform name it. */

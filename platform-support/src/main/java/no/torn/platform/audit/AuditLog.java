@@ -9,7 +9,6 @@ import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.api.QueryFilter;
 import no.torn.platform.application.Actor;
-import no.torn.platform.problem.ProblemException;
 
 import java.time.Instant;
 
@@ -38,14 +37,7 @@ public class AuditLog {
     @Transactional
     public Page<View> list(Actor reader, Query query, PageRequest page) {
         QueryFilter f = new QueryFilter();
-        if (reader.isNationalAdmin() || reader.isSystem()) {
-            f.eq("rhf", query.rhf());
-        } else {
-            if (query.rhf() != null && !query.rhf().isBlank() && !query.rhf().equals(reader.homeRhf())) {
-                throw ProblemException.forbidden("rhf " + query.rhf() + " is not your RHF");
-            }
-            f.eq("rhf", reader.homeRhf());
-        }
+        reader.rhfScope(query.rhf()).ifPresent(rhf -> f.eq("rhf", rhf));
         f.eq("entityType", query.entityType()).eq("entityId", query.entityId()).eq("actorId", query.actorId());
         if (query.from() != null) {
             f.clause("at >= :from", "from", query.from());

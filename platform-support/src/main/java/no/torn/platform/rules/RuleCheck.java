@@ -41,10 +41,6 @@ public final class RuleCheck {
         return this;
     }
 
-    public boolean passed() {
-        return unmet.isEmpty();
-    }
-
     public List<Problem.UnmetRule> unmet() {
         return List.copyOf(unmet);
     }

@@ -3,9 +3,7 @@ package no.torn.platform.tenancy;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemException;
-import no.torn.platform.problem.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
@@ -40,6 +38,16 @@ public class Caller {
      * audit trail, client id for the idempotency scope, RHF and HF for access decisions.
      */
     public Actor actor() {
+        if (actor == null) {
+            actor = readActor();
+        }
+        return actor;
+    }
+
+    /** Read once per request: the token does not change within it. */
+    private Actor actor;
+
+    private Actor readActor() {
         Set<String> roles = identity.getRoles();
         String name = firstNonBlank(claim(token, "name"), claim(token, "preferred_username"), id());
         String rhf = claim(token, RHF_CLAIM);
@@ -101,34 +109,13 @@ public class Caller {
         return actor().visible(record, recordRhf, what, id);
     }
 
-    /**
-     * The RHF a list query is scoped to: the caller's own, or, for a national admin, the requested one (or all when
-     * none is requested, signalled by an empty result). A non-admin naming a foreign RHF is refused with 403.
-     */
+    /** The RHF a list query is scoped to ({@link Actor#rhfScope}). */
     public Optional<String> scopeForQuery(String requestedRhf) {
-        if (isNationalAdmin()) {
-            return Optional.ofNullable(requestedRhf).filter(s -> !s.isBlank());
-        }
-        if (requestedRhf != null && !requestedRhf.isBlank() && !requestedRhf.equals(rhf())) {
-            throw ProblemException.forbidden("rhf " + requestedRhf + " is not your RHF");
-        }
-        return Optional.of(rhf());
+        return actor().rhfScope(requestedRhf);
     }
 
-    /**
-     * Validates an HF named in a request: it must exist and belong to the RHF the record will be written to.
-     */
+    /** Validates an HF named in a request: it must exist and belong to the RHF written to ({@link Actor#hfOf}). */
     public String requireOwnHf(String hf, String targetRhf, String field) {
-        if (hf == null || hf.isBlank()) {
-            throw ProblemException.invalid(field, "must not be blank");
-        }
-        HealthRegion region = HealthRegion.fromCode(targetRhf).orElseThrow();
-        if (!region.owns(hf)) {
-            if (HealthRegion.ofHospitalTrust(hf).isEmpty()) {
-                throw ProblemException.invalid(field, "unknown hospital trust " + hf);
-            }
-            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN, "hf " + hf + " does not belong to " + targetRhf));
-        }
-        return hf;
+        return Actor.hfOf(targetRhf, hf, field);
     }
 }

@@ -34,9 +34,4 @@ public class Today {
     public static LocalDate dateOf(Instant instant) {
         return LocalDate.ofInstant(instant, NORWAY);
     }
-
-    /** The first instant of a Norwegian calendar day. */
-    public static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(NORWAY).toInstant();
-    }
 }
