@@ -58,37 +58,6 @@ for db in torn_competence torn_task torn_responsibility torn_grants; do
   fi
 done
 
-echo "==> Kafka on 9092"
-if running kafka; then echo "  already running"; elif port_open 9092; then echo "  port 9092 taken by another process" >&2; exit 1; else
-  KDIR="$RUN/kafka"
-  mkdir -p "$KDIR"
-  if [ ! -f "$KDIR/server.properties" ]; then
-    cat > "$KDIR/server.properties" <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:9092
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=$KDIR/data
-num.partitions=3
-auto.create.topics.enable=true
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-PROPS
-    java -cp "$CACHE/kafka-$KAFKA_VERSION/libs/*" kafka.tools.StorageTool format \
-      -t "$(java -cp "$CACHE/kafka-$KAFKA_VERSION/libs/*" kafka.tools.StorageTool random-uuid)" \
-      -c "$KDIR/server.properties" > "$LOGS/kafka-format.log" 2>&1
-  fi
-  start_bg kafka "$LOGS/kafka.log" java -Xms128m -Xmx512m -cp "$CACHE/kafka-$KAFKA_VERSION/libs/*" kafka.Kafka "$KDIR/server.properties"
-fi
-
 echo "==> Keycloak on 8180 (realm torn from deploy/keycloak/torn-realm.json)"
 if running keycloak; then echo "  already running"; elif port_open 8180; then echo "  port 8180 taken by another process" >&2; exit 1; else
   KC="$CACHE/keycloak-$KEYCLOAK_VERSION"
@@ -114,16 +83,41 @@ else
   echo "  up to date"
 fi
 
-echo "==> Waiting for Kafka and Keycloak"
-wait_http keycloak "http://localhost:8180/realms/torn/.well-known/openid-configuration" 180
+echo "==> Kafka on 9092 (SASL OAUTHBEARER with Keycloak tokens, ACLs; deploy/kafka/broker.properties)"
+REALM_URL="http://localhost:8180/realms/torn"
+# Kafka clients call only the token and JWKS URLs listed here (brokers, services and the set-up program alike).
+KAFKA_ALLOWED_URLS="-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=$REALM_URL/protocol/openid-connect/token,$REALM_URL/protocol/openid-connect/certs"
+KAFKA_CP="$CACHE/kafka-$KAFKA_VERSION/libs/*"
+# The broker checks every client's token against the realm, so Keycloak must answer first.
+wait_http keycloak "$REALM_URL/.well-known/openid-configuration" 180
+if running kafka; then echo "  already running"; elif port_open 9092; then echo "  port 9092 taken by another process" >&2; exit 1; else
+  KDIR="$RUN/kafka"
+  mkdir -p "$KDIR"
+  # The configuration is always rendered from the template; the storage is formatted once.
+  sed -e "s|\${NODE_ID}|1|; s|\${VOTERS}|1@127.0.0.1:9093|; s|\${PORT}|9092|g; s|\${CONTROLLER_PORT}|9093|g" \
+      -e "s|\${REALM_URL}|$REALM_URL|g; s|\${BROKER_SECRET}|${TORN_KAFKA_BROKER_SECRET:-torn-kafka-broker-secret}|g" \
+      -e "s|\${LOG_DIR}|$KDIR/data|; s|\${REPLICATION}|1|g; s|\${MIN_ISR}|1|g" \
+      "$ROOT/deploy/kafka/broker.properties" > "$KDIR/server.properties"
+  if [ ! -f "$KDIR/data/meta.properties" ]; then
+    java -cp "$KAFKA_CP" kafka.tools.StorageTool format \
+      -t "$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid)" \
+      -c "$KDIR/server.properties" > "$LOGS/kafka-format.log" 2>&1
+  fi
+  start_bg kafka "$LOGS/kafka.log" java -Xms128m -Xmx512m $KAFKA_ALLOWED_URLS -cp "$KAFKA_CP" kafka.Kafka "$KDIR/server.properties"
+fi
 deadline=$((SECONDS + 60)); until port_open 9092; do [ $SECONDS -ge $deadline ] && { echo "Kafka not up; see $LOGS/kafka.log" >&2; exit 1; }; sleep 1; done
+echo "==> Event bus topics and ACLs (deploy/kafka/event-bus.conf)"
+java $KAFKA_ALLOWED_URLS -cp "$KAFKA_CP" "$ROOT/deploy/kafka/EventBusSetup.java" 127.0.0.1:9092 "$REALM_URL" \
+  "$ROOT/deploy/kafka/event-bus.conf" > "$LOGS/event-bus-setup.log" 2>&1 \
+  || { echo "Event bus set-up failed; see $LOGS/event-bus-setup.log" >&2; exit 1; }
+sed 's/^/  /' "$LOGS/event-bus-setup.log" | tail -n 1
 
 echo "==> Starting services"
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   if running "$name"; then echo "  $name already running"; continue; fi
   if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
-  cmd=(java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar")
+  cmd=(java $JVM_OPTS $KAFKA_ALLOWED_URLS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar")
   # the gateway's access log (one JSON line per request) goes to a file of its own
   if [ "$name" = gateway ]; then cmd=(env TORN_GATEWAY_ACCESS_LOG_FILE="$LOGS/gateway-access.log" "${cmd[@]}"); fi
   QUARKUS_PROFILE=$PROFILE start_bg "$name" "$LOGS/$name.log" "${cmd[@]}"
@@ -140,7 +134,7 @@ TØRN platform is up.
   Gateway (the public entry)   http://localhost:8080   API docs: http://localhost:8080/docs
   Keycloak (realm torn)        http://localhost:8180   admin console: admin / admin
   Services (internal)          competence 8081, task 8082, responsibility 8083, grants 8084
-  Kafka                        127.0.0.1:9092
+  Kafka                        127.0.0.1:9092 (SASL OAUTHBEARER: client credentials of e.g. hr-integration-helse-vest)
   Logs                         $LOGS (gateway access log: gateway-access.log)
 Try it:
   TOKEN=\$(curl -s -d grant_type=password -d client_id=torn-cli -d username=vest-hr -d password=torn-demo \\

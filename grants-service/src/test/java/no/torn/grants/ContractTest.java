@@ -44,7 +44,7 @@ class ContractTest {
     @Test
     void servesEventContractsAndOpenApi() {
         given().get("/events/asyncapi.yaml").then().statusCode(200)
-                .body(containsString("torn.grants.v1"))
+                .body(containsString("torn.{rhf}.grants.v1"))
                 .body(containsString("no.torn.grants.experience-report-published.v1"));
         for (String name : new String[]{"round-opened", "allocation-computed", "application-submitted",
                 "application-decided", "report-approved", "experience-report-published"}) {

@@ -3,6 +3,7 @@ package no.torn.grants;
 import com.fasterxml.jackson.databind.JsonNode;
 import no.torn.platform.testing.EventAssertions;
 import no.torn.platform.testing.EventSchemas;
+import no.torn.platform.testing.KafkaResource;
 import no.torn.platform.testing.TopicReader;
 
 import java.nio.file.Path;
@@ -21,7 +22,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 final class Fixtures {
 
-    static final String TOPIC = "torn.grants.v1";
+    /** Every scope's topic: the tests' data belong to several RHFs, rounds are national. */
+    static final List<String> TOPICS = List.of("torn.national.grants.v1", "torn.helse-nord.grants.v1",
+            "torn.helse-midt.grants.v1", "torn.helse-vest.grants.v1", "torn.helse-sor-ost.grants.v1");
 
     /** Helse Vest's participating HFs: base frames 40/30/20/10. */
     static final List<Map<String, Object>> VEST_HFS = List.of(
@@ -110,8 +113,8 @@ final class Fixtures {
 
     /** Waits for {@code count} events about the subjects and validates each against its committed schema. */
     static List<TopicReader.Event> eventsAbout(Collection<String> subjects, int count) {
-        List<TopicReader.Event> events = EventAssertions.awaitEvents(TOPIC, e -> subjects.contains(e.subject()),
-                count);
+        List<TopicReader.Event> events = TopicReader.await(KafkaResource.broker().bootstrapServers(),
+                TOPICS, e -> subjects.contains(e.subject()), count, EventAssertions.TIMEOUT);
         for (TopicReader.Event e : events) {
             String name = e.type().replace("no.torn.grants.", "").replace(".v1", "");
             EventSchemas.assertValid(Path.of("src/main/resources/META-INF/resources/events/schemas/" + name

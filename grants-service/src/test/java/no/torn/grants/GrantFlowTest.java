@@ -363,8 +363,20 @@ class GrantFlowTest {
                 "no.torn.grants.report-approved.v1");
         assertThat(events.stream().filter(e -> e.subject().equals(bergen1)
                 && e.type().equals("no.torn.grants.application-submitted.v1"))).hasSize(1);
-        var opened = events.stream().filter(e -> e.subject().equals(round)).findFirst().orElseThrow();
-        assertThat(opened.cloudEvent().path("rhf").asText()).isEqualTo("national");
+        // The round is announced nationally without pots, and on each RHF's topic with that RHF's pot only.
+        var opened = events.stream().filter(e -> e.subject().equals(round)).toList();
+        assertThat(opened).extracting(e -> e.cloudEvent().path("rhf").asText()).contains("national", "helse-vest")
+                .doesNotHaveDuplicates();
+        assertThat(opened).allSatisfy(e -> {
+            String rhf = e.cloudEvent().path("rhf").asText();
+            var pots = e.data().path("pots");
+            if (rhf.equals("national")) {
+                assertThat(pots).isEmpty();
+            } else {
+                assertThat(pots).hasSize(1);
+                assertThat(pots.get(0).path("rhf").asText()).isEqualTo(rhf);
+            }
+        });
         assertThat(Fixtures.data(events, "no.torn.grants.allocation-computed.v1", first).path("hfPot").asLong())
                 .isEqualTo(4_299_999);
         assertThat(Fixtures.data(events, "no.torn.grants.application-decided.v1", bergen2).path("grantedAmount")

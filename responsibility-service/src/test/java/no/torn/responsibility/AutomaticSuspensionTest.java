@@ -30,6 +30,8 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class AutomaticSuspensionTest {
 
+    private static final String VEST_COMPETENCE_TOPIC = "torn.helse-vest.competence.v1";
+
     String code;
     String implied;
     Fixture.Basis basis;
@@ -174,9 +176,10 @@ class AutomaticSuspensionTest {
         send(TASK_TOPIC, basis.mappingId().toString(), mappingRetired);
         send(TASK_TOPIC, basis.mappingId().toString(), Fixture.mappingEvent("sharing-mapping-approved",
                 basis.mappingId(), "helse-vest", basis.taskCode(), List.of(code), List.of(implied), "APPROVED", 2));
+        // A Helse Vest task on the same key: on the same topic and partition, so it is applied after them.
         String marker = Fixture.code("marker");
-        send(TASK_TOPIC, basis.mappingId().toString(), Fixture.taskEvent("task-registered", marker, null, List.of(),
-                "ACTIVE", 1));
+        send(TASK_TOPIC, basis.mappingId().toString(), Fixture.taskEvent("task-registered", marker, "helse-vest",
+                List.of(), "ACTIVE", 1));
         Fixture.awaitRow("select count(*) from task_view where code = ?1", marker);
         assertThat(Db.single("select status from sharing_mapping_view where mapping_id = ?1", basis.mappingId()))
                 .isEqualTo("RETIRED");
@@ -187,6 +190,33 @@ class AutomaticSuspensionTest {
         post("vest-leader", "/clarifications/" + clarification + "/submit", Map.of("version", 3)).statusCode(422)
                 .body("rules.rule", hasItem("R-SHARE-04"))
                 .body("rules.field", hasItem("mappingId"));
+    }
+
+    @Test
+    void aDelegationNotYetConfirmedEndsWhenItsClarificationIsSuspended() {
+        Fixture.grant(V1001, code, List.of(implied));
+        String clarification = Fixture.activeClarification(basis, Fixture.UNIT);
+        String delegation = post("vest-leader", "/delegations", Fixture.delegationBody(clarification, V1001))
+                .statusCode(201).body("status", equalTo("CREATED")).extract().path("id");
+        send(TASK_TOPIC, basis.mappingId().toString(), Fixture.mappingEvent("sharing-mapping-retired",
+                basis.mappingId(), "helse-vest", basis.taskCode(), List.of(code), List.of(implied), "RETIRED", 3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                get("vest-leader", "/clarifications/" + clarification).statusCode(200)
+                        .body("status", equalTo("SUSPENDED")));
+        // CREATED cannot become SUSPENDED (only the employee's confirmation activates it): it ends, audited.
+        get("vest-leader", "/delegations/" + delegation).statusCode(200)
+                .body("status", equalTo("ENDED"))
+                .body("statusReason", containsString("retired"));
+        get("vest-auditor", "/audit?entityId=" + delegation).statusCode(200)
+                .body("items.find { it.action == 'ENDED' }.actor.id", equalTo("system:task-events"))
+                .body("items.find { it.action == 'ENDED' }.before.status", equalTo("CREATED"))
+                .body("items.find { it.action == 'ENDED' }.after.status", equalTo("ENDED"));
+        var ended = Fixture.published(e -> delegation.equals(e.subject())
+                && e.type().equals("no.torn.responsibility.delegation-ended.v1"), 1);
+        EventSchemas.assertValid(Fixture.schema("delegation-ended"), ended.get(0).cloudEvent());
+        // The employee can no longer confirm it.
+        post("vest-employee", "/me/delegations/" + delegation + "/confirm",
+                Map.of("version", 1, "consideredCompetent", true)).statusCode(409);
     }
 
     @Test
@@ -211,11 +241,12 @@ class AutomaticSuspensionTest {
     @Test
     void malformedEventsGoToTheDeadLetterTopicAndLaterEventsStillFlow() {
         String key = UUID.randomUUID().toString();
-        send(COMPETENCE_TOPIC, key, "{\"specversion\":\"1.0\",\"id\":\"x\"");
+        // Both on Helse Vest's topic (the first is no CloudEvent at all, so it names no RHF).
+        send(VEST_COMPETENCE_TOPIC, key, "{\"specversion\":\"1.0\",\"id\":\"x\"");
         send(COMPETENCE_TOPIC, key, Fixture.cloudEvent("/torn/competence-service",
                 "no.torn.competence.record-registered.v1", key, "helse-vest", Map.of("recordId", "not-a-uuid")));
         awaitMarkerBehind(key);
-        var dead = TopicReader.awaitRaw(Fixture.bootstrap(), COMPETENCE_TOPIC + ".dlq", r -> key.equals(r.key()), 2,
+        var dead = TopicReader.awaitRaw(Fixture.bootstrap(), VEST_COMPETENCE_TOPIC + ".dlq", r -> key.equals(r.key()), 2,
                 Duration.ofSeconds(30));
         assertThat(dead).hasSize(2);
     }

@@ -124,8 +124,9 @@ class ClarificationApiTest {
                 Map.of("raci", "ACCOUNTABLE", "party", "Seksjonsoverlege"),
                 Map.of("raci", "CONSULTED", "party", "Sykepleier")));
         post("vest-leader", "/clarifications", body).statusCode(422)
-                .body("violations", hasSize(2))
-                .body("violations.field", everyItem(equalTo("parties")));
+                .body("type", equalTo("https://torn.no/rules/R-RESP-03"))
+                .body("rules.rule", equalTo(List.of("R-RESP-03", "R-RESP-04")))
+                .body("rules.field", everyItem(equalTo("parties")));
     }
 
     @Test
@@ -228,7 +229,10 @@ class ClarificationApiTest {
     @Test
     void theSubmitterCannotApproveTheirOwnAndNeitherCanHr() {
         String id = submitted("sengepost-3");
-        post("vest-leader", "/clarifications/" + id + "/approve", Map.of("version", 1)).statusCode(403)
+        post("vest-leader", "/clarifications/" + id + "/approve", Map.of("version", 1)).statusCode(422)
+                .body("type", equalTo("https://torn.no/rules/R-RESP-01"))
+                .body("rules.rule", equalTo(List.of("R-RESP-01")))
+                .body("rules[0].field", equalTo("approvedBy"))
                 .body("detail", containsString("Four-eyes"));
         post("vest-hr", "/clarifications/" + id + "/approve", Map.of("version", 1)).statusCode(403);
         post("vest-leader2", "/clarifications/" + id + "/approve", Map.of("version", 1)).statusCode(200)
@@ -247,7 +251,8 @@ class ClarificationApiTest {
         post("vest-leader", "/clarifications/" + id + "/suspend", Map.of("version", 2, "reason", "Bemanning"))
                 .statusCode(200).body("status", equalTo("SUSPENDED")).body("statusReason", equalTo("Bemanning"));
         post("vest-leader2", "/clarifications/" + id + "/submit", Map.of("version", 3)).statusCode(200);
-        post("vest-leader2", "/clarifications/" + id + "/approve", Map.of("version", 4)).statusCode(403);
+        post("vest-leader2", "/clarifications/" + id + "/approve", Map.of("version", 4)).statusCode(422)
+                .body("rules.rule", equalTo(List.of("R-RESP-01")));
         post("vest-admin", "/clarifications/" + id + "/approve", Map.of("version", 4)).statusCode(200)
                 .body("status", equalTo("ACTIVE"));
     }
@@ -367,7 +372,8 @@ class ClarificationApiTest {
             assertThat(lapseJob.run().lapsed()).isGreaterThanOrEqualTo(1);
             // Re-approval needs a new review date first.
             post("vest-leader", "/clarifications/" + id + "/submit", Map.of("version", 3)).statusCode(422)
-                    .body("violations.field", hasItem("reviewDate"));
+                    .body("rules.rule", equalTo(List.of("R-RESP-02")))
+                    .body("rules.field", hasItem("reviewDate"));
         } finally {
             TestClock.reset();
         }

@@ -3,10 +3,12 @@ package no.torn.responsibility;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import no.torn.platform.testing.EventSchemas;
+import no.torn.platform.testing.TestClock;
 import no.torn.platform.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -91,7 +94,10 @@ class DelegationApiTest {
                 "V9" + other.toString().substring(0, 4), "helse-bergen", "barnepost", "helsefagarbeider", "ACTIVE", 1));
         Fixture.awaitRow("select count(*) from employee_view where employee_id = ?1", other);
         post("vest-leader", "/delegations", delegationBody(clarification, other)).statusCode(422)
-                .body("violations.message", hasItem(containsString("does not work in")));
+                .body("type", equalTo("https://torn.no/rules/R-RESP-07"))
+                .body("rules.rule", hasItem("R-RESP-07"))
+                .body("rules.find { it.rule == 'R-RESP-07' }.field", equalTo("employeeId"))
+                .body("rules.find { it.rule == 'R-RESP-07' }.detail", containsString("does not work in"));
 
         UUID porter = UUID.randomUUID();
         Fixture.send(Fixture.COMPETENCE_TOPIC, porter.toString(), Fixture.employeeEvent("employee-registered", porter,
@@ -99,9 +105,11 @@ class DelegationApiTest {
         Fixture.send(Fixture.COMPETENCE_TOPIC, porter.toString(), Fixture.employeeEvent("employee-left", porter,
                 "V8" + porter.toString().substring(0, 4), "helse-bergen", Fixture.UNIT, "portor", "LEFT", 2));
         Fixture.awaitRow("select count(*) from employee_view where employee_id = ?1 and status = 'LEFT'", porter);
+        // Every unmet rule at once: not employed, not of the performing group, and the sharing decision for porters.
         post("vest-leader", "/delegations", delegationBody(clarification, porter)).statusCode(422)
-                .body("violations.message", hasItem(containsString("LEFT")))
-                .body("violations.message", hasItem(containsString("performing group")));
+                .body("rules.rule", hasItems("R-RESP-06", "R-RESP-08", "R-SHARE-02", "R-SHARE-03"))
+                .body("rules.detail", hasItem(containsString("LEFT")))
+                .body("rules.detail", hasItem(containsString("performing group")));
 
         post("vest-leader", "/delegations", delegationBody(clarification, UUID.randomUUID())).statusCode(422)
                 .body("violations.field", hasItem("employeeId"));
@@ -114,6 +122,8 @@ class DelegationApiTest {
         Fixture.grant(V1001, taskCode1, List.of(impliedCode));
         Fixture.grant(V1001, extraCode, List.of());
         post("vest-leader", "/delegations", delegationBody(draft, V1001)).statusCode(422)
+                .body("rules.rule", equalTo(List.of("R-RESP-05")))
+                .body("rules[0].field", equalTo("clarificationId"))
                 .body("detail", containsString("not in force"));
         post("vest-leader", "/delegations", delegationBody(UUID.randomUUID().toString(), V1001)).statusCode(404);
         Map<String, Object> body = delegationBody(draft, V1001);
@@ -123,6 +133,24 @@ class DelegationApiTest {
         body = delegationBody(draft, V1001);
         body.put("validTo", LocalDate.now().minusDays(3).toString());
         post("vest-leader", "/delegations", body).statusCode(400).body("violations.field", hasItem("validTo"));
+    }
+
+    @Test
+    void aDelegationPastItsValidToIsNotConfirmed() {
+        Map<String, Object> body = delegationBody(competentAndClarified(), V1001);
+        body.put("validTo", LocalDate.now().plusDays(1).toString());
+        String id = post("vest-leader", "/delegations", body).statusCode(201).extract().path("id");
+        TestClock.shift(Duration.ofDays(3));
+        try {
+            post("vest-employee", "/me/delegations/" + id + "/confirm",
+                    Map.of("version", 0, "consideredCompetent", true)).statusCode(422)
+                    .body("type", equalTo("https://torn.no/rules/R-RESP-09"))
+                    .body("rules.rule", equalTo(List.of("R-RESP-09")))
+                    .body("rules[0].field", equalTo("validTo"));
+        } finally {
+            TestClock.reset();
+        }
+        get("vest-leader", "/delegations/" + id).statusCode(200).body("status", equalTo("CREATED"));
     }
 
     @Test

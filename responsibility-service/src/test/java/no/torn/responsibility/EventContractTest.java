@@ -21,7 +21,7 @@ class EventContractTest {
     void asyncApiAndSchemasAreServed() throws Exception {
         String asyncApi = given().when().get("/events/asyncapi.yaml").then().statusCode(200)
                 .body(containsString("asyncapi: 3.0.0"))
-                .body(containsString("torn.responsibility.v1"))
+                .body(containsString("torn.{rhf}.responsibility.v1"))
                 .extract().asString();
         Matcher refs = Pattern.compile("schemas/([a-z-]+)\\.v1\\.json").matcher(asyncApi);
         int count = 0;

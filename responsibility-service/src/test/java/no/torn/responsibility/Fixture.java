@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import no.torn.platform.testing.EventBus;
 import no.torn.platform.testing.TestTokens;
 import no.torn.platform.testing.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,15 +33,17 @@ import static org.awaitility.Awaitility.await;
 public final class Fixture {
 
     public static final String API = "/api/v1/responsibility";
-    public static final String COMPETENCE_TOPIC = "torn.competence.v1";
-    public static final String TASK_TOPIC = "torn.task.v1";
-    public static final String OWN_TOPIC = "torn.responsibility.v1";
+    /** Where competence-service publishes: the event's RHF's topic, or the national one (see {@link #send}). */
+    public static final String COMPETENCE_TOPIC = "torn.{rhf}.competence.v1";
+    public static final String TASK_TOPIC = "torn.{rhf}.task.v1";
+    /** This service's events about the test data (all of Helse Vest). */
+    public static final String OWN_TOPIC = "torn.helse-vest.responsibility.v1";
     public static final String HF = "helse-bergen";
     public static final String UNIT = "akuttmottak";
     /** The employee behind the demo user vest-employee (employee_number V1001, hf helse-bergen). */
     public static final UUID V1001 = UUID.nameUUIDFromBytes("employee-V1001".getBytes());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new HashMap<>();
 
     private Fixture() {
     }
@@ -60,14 +63,14 @@ public final class Fixture {
 
     // ---- events from other services ------------------------------------------------------------------------
 
-    public static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.LINGER_MS_CONFIG, 0));
-        }
-        return producer;
+    /** A producer with the credentials of the service that owns {@code topic} (only it may write there). */
+    public static synchronized KafkaProducer<String, String> producer(String topic) {
+        String client = topic.contains(".competence.") ? "torn-competence-service" : "torn-task-service";
+        return PRODUCERS.computeIfAbsent(client, c -> {
+            Map<String, Object> config = EventBus.of(bootstrap()).producerConfig(c);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            return new KafkaProducer<>(config);
+        });
     }
 
     /** Builds a structured CloudEvent; returns its JSON so a test can send the very same event twice. */
@@ -85,9 +88,25 @@ public final class Fixture {
         return node.toString();
     }
 
-    public static void send(String topic, String key, String event) {
+    /** The same CloudEvent stamped with another time, as a producer whose clock reads {@code time} sends it. */
+    public static String at(String event, Instant time) {
         try {
-            producer().send(new ProducerRecord<>(topic, key, event)).get();
+            ObjectNode node = (ObjectNode) JSON.readTree(event);
+            node.put("time", time.toString());
+            return node.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends {@code event} as the producing service would: to {@code topic}, a topic template such as
+     * {@link #COMPETENCE_TOPIC} filled in with the event's {@code rhf} (national when it has none), or a topic name.
+     */
+    public static void send(String topic, String key, String event) {
+        String to = EventBus.topicOf(topic, event);
+        try {
+            producer(to).send(new ProducerRecord<>(to, key, event)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

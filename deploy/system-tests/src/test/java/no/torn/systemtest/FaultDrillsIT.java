@@ -1,12 +1,11 @@
 package no.torn.systemtest;
 
 import io.restassured.response.Response;
+import no.torn.platform.testing.EventBus;
 import no.torn.platform.testing.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -77,13 +75,13 @@ class FaultDrillsIT {
 
         // Every event is delivered once the broker is back (at least once: a duplicate on the topic is allowed,
         // a missing one is not).
-        List<TopicReader.Event> competence = TopicReader.await(bootstrap, "torn.competence.v1",
+        List<TopicReader.Event> competence = TopicReader.await(bootstrap, "torn.helse-vest.competence.v1",
                 e -> unit.equals(e.data().path("unit").asText()), 2 * perService, DELIVERY);
-        List<TopicReader.Event> tasks = TopicReader.await(bootstrap, "torn.task.v1",
+        List<TopicReader.Event> tasks = TopicReader.await(bootstrap, "torn.helse-vest.task.v1",
                 e -> e.type().equals("no.torn.task.task-registered.v1") && e.subject().startsWith(taskPrefix),
                 perService, DELIVERY);
         Set<String> applicationIds = new HashSet<>(applications);
-        List<TopicReader.Event> grants = TopicReader.await(bootstrap, "torn.grants.v1",
+        List<TopicReader.Event> grants = TopicReader.await(bootstrap, "torn.helse-vest.grants.v1",
                 e -> e.type().equals("no.torn.grants.application-submitted.v1") && applicationIds.contains(e.subject()),
                 perService, DELIVERY);
         assertThat(distinct(competence, TopicReader.Event::subject)).hasSize(2 * perService);
@@ -175,7 +173,7 @@ class FaultDrillsIT {
                 Gateway.as("vest-hr").get("/api/v1/competence/employees/" + id).then().statusCode(200);
             }
         });
-        List<TopicReader.Event> registered = TopicReader.await(bootstrap, "torn.competence.v1",
+        List<TopicReader.Event> registered = TopicReader.await(bootstrap, "torn.helse-vest.competence.v1",
                 e -> e.type().equals("no.torn.competence.employee-registered.v1") && ids.contains(e.subject()),
                 ids.size(), DELIVERY);
         assertThat(distinct(registered, TopicReader.Event::subject)).containsExactlyInAnyOrderElementsOf(ids);
@@ -186,13 +184,12 @@ class FaultDrillsIT {
 
     @Test
     void poisonMessageGoesToTheDeadLetterTopicAndThePartitionFlowsOn() {
-        String topic = "torn.competence.v1";
+        String topic = "torn.helse-vest.competence.v1";
         String marker = "poison-" + UUID.randomUUID();
         List<PartitionInfo> partitions;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        // Sent with competence-service's own credentials: only it may write the topic.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                EventBus.of(bootstrap).producerConfig("torn-competence-service"))) {
             partitions = producer.partitionsFor(topic);
             // One poison message on every partition, so whatever follows shares a partition with one.
             for (PartitionInfo partition : partitions) {

@@ -1,6 +1,7 @@
 package no.torn.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.torn.platform.testing.EventBus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,14 +16,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * An HR system's consumer of the platform topics, as the integrator guide describes it: it reads every topic from
- * "now", keeps the events of its own RHF, and notes for each how long after the change it arrived (the event's
- * {@code time} is taken in the transaction that commits the change, so this is commit → consumer).
+ * An HR system's consumer of the platform topics, as the integrator guide describes it: it authenticates as its RHF's
+ * HR client (client credentials, SASL OAUTHBEARER), reads its RHF's topics and the national ones from "now" without
+ * filtering (the broker lets it read nothing else), and notes for each event how long after the change it arrived
+ * (the event's {@code time} is taken in the transaction that commits the change, so this is commit → consumer).
  */
 final class HrEventConsumer implements AutoCloseable {
 
-    static final List<String> TOPICS = List.of("torn.competence.v1", "torn.task.v1", "torn.responsibility.v1",
-            "torn.grants.v1");
+    static final List<String> SERVICES = List.of("competence", "task", "responsibility", "grants");
+
+    /** The topics an HR integration of {@code rhf} follows: its RHF's and the national ones. */
+    static List<String> topicsOf(String rhf) {
+        List<String> topics = new ArrayList<>();
+        for (String scope : List.of(rhf, "national")) {
+            SERVICES.forEach(service -> topics.add("torn." + scope + "." + service + ".v1"));
+        }
+        return topics;
+    }
 
     record Received(JsonNode cloudEvent, long latencyMillis) {
     }
@@ -34,14 +44,13 @@ final class HrEventConsumer implements AutoCloseable {
 
     HrEventConsumer(String bootstrapServers, String rhf) {
         this.rhf = rhf;
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        Map<String, Object> config = EventBus.of(bootstrapServers).clientConfig("hr-integration-" + rhf);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
-            // Asking for the partitions creates a missing topic (auto-create), so "now" is well defined.
+        for (String topic : topicsOf(rhf)) {
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
@@ -65,14 +74,18 @@ final class HrEventConsumer implements AutoCloseable {
         Instant now = Instant.now();
         try {
             JsonNode event = Gateway.JSON.readTree(value);
-            if (!rhf.equals(event.path("rhf").asText())) {
-                return;
-            }
             Instant time = Instant.parse(event.path("time").asText());
             received.add(new Received(event, Duration.between(time, now).toMillis()));
         } catch (Exception notAnEvent) {
             // Not a CloudEvent: an HR consumer skips it.
         }
+    }
+
+    /** Events of another RHF that reached this consumer: the event bus must keep this at zero. */
+    List<JsonNode> foreign() {
+        return received.stream().map(Received::cloudEvent)
+                .filter(e -> !rhf.equals(e.path("rhf").asText()) && !"national".equals(e.path("rhf").asText()))
+                .toList();
     }
 
     List<Received> received() {

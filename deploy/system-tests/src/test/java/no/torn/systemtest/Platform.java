@@ -1,8 +1,9 @@
 package no.torn.systemtest;
 
 import no.torn.platform.testing.FreePort;
+import no.torn.platform.testing.EventBus;
 import no.torn.platform.testing.KafkaBroker;
-import no.torn.platform.testing.KeycloakResource;
+import no.torn.platform.testing.KeycloakServer;
 import no.torn.platform.testing.PostgresResource;
 
 import java.io.IOException;
@@ -31,8 +32,7 @@ public final class Platform {
 
     private final Path root;
     private final Path runDir;
-    private final KafkaBroker kafka;
-    private final KeycloakResource keycloak = new KeycloakResource();
+    private KafkaBroker kafka;
     private final List<PostgresResource> databases = new ArrayList<>();
     private final Map<String, Map<String, String>> serviceEnv = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -46,7 +46,6 @@ public final class Platform {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        kafka = new KafkaBroker(runDir.resolve("kafka"));
     }
 
     public static synchronized Platform get() {
@@ -87,8 +86,10 @@ public final class Platform {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // The broker checks every client's Keycloak token, so the realm comes first.
+        String realm = KeycloakServer.sharedRealmUrl();
+        kafka = new KafkaBroker(runDir.resolve("kafka"), realm);
         kafka.start();
-        String realm = keycloak.start().get("quarkus.oidc.auth-server-url");
         for (String service : SERVICES) {
             PostgresResource db = new PostgresResource();
             db.init(Map.of("database", "torn_st_" + service));
@@ -102,6 +103,7 @@ public final class Platform {
                     "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
                     "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "TORN_KAFKA_TOKEN_URL", kafka.bus().tokenUrl(),
                     "QUARKUS_OIDC_AUTH_SERVER_URL", realm));
         }
         int gatewayPort = FreePort.find();
@@ -134,7 +136,8 @@ public final class Platform {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-D" + EventBus.ALLOWED_URLS + "=" + kafka.bus().allowedUrls(), "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve(service + ".log").toFile()));
         builder.environment().putAll(serviceEnv.get(service));
@@ -198,8 +201,9 @@ public final class Platform {
                 Thread.currentThread().interrupt();
             }
         }
-        keycloak.stop();
-        kafka.stop();
+        if (kafka != null) {
+            kafka.stop();
+        }
         databases.forEach(PostgresResource::stop);
     }
 

@@ -75,6 +75,30 @@ class TornJourneyIT {
         expiredCertificateSuspendsTheDelegationByEventsAlone();
         grantRoundEndsInPublicAwardsAndExperience();
         journeyMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        theHrSystemReadItsOwnAndTheNationalEventsOnly();
+    }
+
+    /**
+     * Step 6: Helse Vest's HR client, which reads without any filter of its own, received Helse Vest's and the
+     * national events of the journey (the national task, the round without other RHFs' pots), no other RHF's, and
+     * each is valid against its published schema.
+     */
+    private void theHrSystemReadItsOwnAndTheNationalEventsOnly() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(hrConsumer.ofType("no.torn.task.task-registered.v1"))
+                    .anyMatch(e -> "national".equals(e.path("rhf").asText()));
+            assertThat(hrConsumer.ofType("no.torn.grants.round-opened.v1")).extracting(e -> e.path("rhf").asText())
+                    .contains("national", "helse-vest");
+        });
+        assertThat(hrConsumer.foreign()).as("events of other RHFs read by Helse Vest's HR client").isEmpty();
+        assertThat(hrConsumer.ofType("no.torn.grants.round-opened.v1")).allSatisfy(e ->
+                assertThat(e.path("data").path("pots")).allSatisfy(pot ->
+                        assertThat(pot.path("rhf").asText()).isEqualTo("helse-vest")));
+        Path root = Platform.get().root();
+        for (var received : hrConsumer.received()) {
+            String[] type = received.cloudEvent().path("type").asText().split("\\.");
+            EventSchemas.assertValid(schema(root, type[2] + "-service", type[3]), received.cloudEvent());
+        }
     }
 
     /** Step 1: the RHF's HR system pushes a CSV export; the platform upserts employees and records. */
@@ -158,11 +182,11 @@ class TornJourneyIT {
                 org.hamcrest.Matchers.equalTo(COMPETENCE));
 
         String bootstrap = Platform.get().bootstrapServers();
-        List<TopicReader.Event> expired = TopicReader.await(bootstrap, "torn.competence.v1",
+        List<TopicReader.Event> expired = TopicReader.await(bootstrap, "torn.helse-vest.competence.v1",
                 e -> e.type().equals("no.torn.competence.record-expired.v1")
                         && healthWorker.equals(e.data().path("employeeId").asText())
                         && COMPETENCE.equals(e.data().path("competenceCode").asText()), 1, Duration.ofSeconds(20));
-        List<TopicReader.Event> suspended = TopicReader.await(bootstrap, "torn.responsibility.v1",
+        List<TopicReader.Event> suspended = TopicReader.await(bootstrap, "torn.helse-vest.responsibility.v1",
                 e -> e.type().equals("no.torn.responsibility.delegation-suspended.v1")
                         && delegationId.equals(e.subject()), 1, Duration.ofSeconds(20));
         Path root = Platform.get().root();
@@ -172,7 +196,7 @@ class TornJourneyIT {
         assertThat(suspended.get(0).data().path("competenceCode").asText()).isEqualTo(COMPETENCE);
         assertThat(suspended.get(0).cloudEvent().path("rhf").asText()).isEqualTo("helse-vest");
 
-        // The HR system's own consumer, filtering by rhf and type, saw both as well.
+        // The HR system's own consumer (Helse Vest's topics and the national ones) saw both as well.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(hrConsumer.ofType("no.torn.competence.record-expired.v1"))
                     .anyMatch(e -> healthWorker.equals(e.path("data").path("employeeId").asText()));

@@ -58,17 +58,29 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Sustained requests per second per client id (the token's {@code azp}). */
+        /** A client's ceiling: sustained requests per second of all its callers together (the token's {@code azp}). */
         @WithName("requests-per-second")
-        @WithDefault("100")
+        @WithDefault("500")
         double requestsPerSecond();
 
-        /** Bucket size: how many requests a client may fire at once. */
-        @WithDefault("200")
+        /** The client's ceiling as a bucket size: how many requests its callers may fire at once. */
+        @WithDefault("1000")
         int burst();
 
-        /** Per-client overrides, keyed by client id. */
+        /** Per-client ceilings, keyed by client id. */
         Map<String, ClientLimit> client();
+
+        /** Each caller's own limit (the token's {@code sub}), within the client's ceiling. */
+        CallerLimit caller();
+    }
+
+    interface CallerLimit {
+        @WithName("requests-per-second")
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        @WithDefault("100")
+        int burst();
     }
 
     interface ClientLimit {

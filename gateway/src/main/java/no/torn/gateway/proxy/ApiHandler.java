@@ -102,11 +102,20 @@ public class ApiHandler {
         }
         ctx.put(EdgeHandler.SERVICE_KEY, upstream.get().serviceName());
 
-        long retryAfter = rateLimiter.acquire(clientId);
-        if (retryAfter > 0) {
-            ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-            Problems.send(ctx, Problems.Kind.TOO_MANY_REQUESTS,
-                    "Client " + clientId + " exceeded its request rate; retry after " + retryAfter + " s");
+        RateLimiter.Decision limit = rateLimiter.acquire(clientId, caller.subject());
+        if (limit.limit() >= 0) {
+            // RateLimit-* (IETF httpapi draft) on every answer, the upstream's included.
+            ctx.addHeadersEndHandler(v -> ctx.response().headers()
+                    .set("RateLimit-Limit", Integer.toString(limit.limit()))
+                    .set("RateLimit-Remaining", Integer.toString(limit.remaining()))
+                    .set("RateLimit-Reset", Long.toString(limit.resetSeconds())));
+        }
+        if (!limit.allowed()) {
+            ctx.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
+            Problems.send(ctx, Problems.Kind.TOO_MANY_REQUESTS, "caller".equals(limit.limitedBy())
+                    ? "You exceeded your request rate; retry after " + limit.retryAfterSeconds() + " s"
+                    : "Client " + clientId + " exceeded the request rate of all its callers together; retry after "
+                    + limit.retryAfterSeconds() + " s");
             return;
         }
 

@@ -7,11 +7,27 @@ import no.torn.gateway.config.GatewayConfig;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** One token bucket per client id (the token's {@code azp}), sized from configuration. */
+/**
+ * Two limits per request: one token bucket per caller (the token's {@code sub}), so the users of a shared client
+ * such as torn-cli do not drain each other's quota, and one per client id ({@code azp}) as the client's ceiling. A
+ * request passes when both have a token; a token taken from the caller's bucket is given back when the client's
+ * ceiling refuses the request.
+ */
 @ApplicationScoped
 public class RateLimiter {
 
-    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** The outcome, with what the RateLimit-* response fields report: the tighter of the two buckets. */
+    public record Decision(long retryAfterSeconds, String limitedBy, int limit, int remaining, long resetSeconds) {
+
+        public boolean allowed() {
+            return retryAfterSeconds == 0;
+        }
+    }
+
+    private static final Decision UNLIMITED = new Decision(0, null, -1, -1, 0);
+
+    private final ConcurrentMap<String, TokenBucket> callers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, TokenBucket> clients = new ConcurrentHashMap<>();
     private final GatewayConfig.RateLimit config;
 
     @Inject
@@ -19,16 +35,37 @@ public class RateLimiter {
         this.config = config.rateLimit();
     }
 
-    /** 0 when the client may proceed, else the seconds to wait (Retry-After). */
-    public long acquire(String clientId) {
-        if (!config.enabled()) {
-            return 0;
-        }
-        String key = clientId == null ? "" : clientId;
-        return buckets.computeIfAbsent(key, this::newBucket).tryTake();
+    public boolean enabled() {
+        return config.enabled();
     }
 
-    private TokenBucket newBucket(String clientId) {
+    public Decision acquire(String clientId, String subject) {
+        if (!config.enabled()) {
+            return UNLIMITED;
+        }
+        String client = clientId == null ? "" : clientId;
+        TokenBucket caller = callers.computeIfAbsent(client + '\u0000' + (subject == null ? "" : subject),
+                key -> new TokenBucket(config.caller().burst(), config.caller().requestsPerSecond(), System::nanoTime));
+        TokenBucket ceiling = clients.computeIfAbsent(client, this::clientBucket);
+        long wait = caller.tryTake();
+        if (wait > 0) {
+            return decision(wait, "caller", caller, ceiling);
+        }
+        wait = ceiling.tryTake();
+        if (wait > 0) {
+            caller.refund();
+            return decision(wait, "client", caller, ceiling);
+        }
+        return decision(0, null, caller, ceiling);
+    }
+
+    private static Decision decision(long wait, String limitedBy, TokenBucket caller, TokenBucket ceiling) {
+        // Report the bucket with fewer requests left: that is the one the caller will meet first.
+        TokenBucket tighter = caller.remaining() <= ceiling.remaining() ? caller : ceiling;
+        return new Decision(wait, limitedBy, tighter.capacity(), tighter.remaining(), tighter.secondsUntilFull());
+    }
+
+    private TokenBucket clientBucket(String clientId) {
         GatewayConfig.ClientLimit limit = config.client().get(clientId);
         if (limit != null) {
             return new TokenBucket(limit.burst(), limit.requestsPerSecond(), System::nanoTime);

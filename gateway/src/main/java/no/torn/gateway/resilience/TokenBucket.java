@@ -27,14 +27,43 @@ public final class TokenBucket {
      * be available, for Retry-After.
      */
     public synchronized long tryTake() {
-        long now = nanoClock.getAsLong();
-        tokens = Math.min(capacity, tokens + (now - lastRefill) * perNano);
-        lastRefill = now;
+        refill();
         if (tokens >= 1) {
             tokens -= 1;
             return 0;
         }
-        double nanosToWait = (1 - tokens) / perNano;
+        return secondsUntil(1);
+    }
+
+    /** Gives back a token taken for a request that another limit then refused. */
+    public synchronized void refund() {
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
+    public int capacity() {
+        return (int) capacity;
+    }
+
+    /** Whole requests that may be sent now. */
+    public synchronized int remaining() {
+        refill();
+        return (int) Math.floor(tokens);
+    }
+
+    /** Whole seconds until the bucket is full again (0 when it is). */
+    public synchronized long secondsUntilFull() {
+        refill();
+        return tokens >= capacity ? 0 : secondsUntil(capacity);
+    }
+
+    private void refill() {
+        long now = nanoClock.getAsLong();
+        tokens = Math.min(capacity, tokens + (now - lastRefill) * perNano);
+        lastRefill = now;
+    }
+
+    private long secondsUntil(double level) {
+        double nanosToWait = (level - tokens) / perNano;
         return Math.max(1, (long) Math.ceil(nanosToWait / 1e9));
     }
 }

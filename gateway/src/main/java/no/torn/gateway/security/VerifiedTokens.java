@@ -88,7 +88,7 @@ public class VerifiedTokens {
 
     /** Reads the claims the gateway needs once, when the token is verified. */
     public static Caller callerOf(JsonWebToken token, Set<String> roles) {
-        return new Caller(stringClaim(token, "azp"), stringClaim(token, "rhf"), Set.copyOf(roles));
+        return new Caller(stringClaim(token, "azp"), token.getSubject(), stringClaim(token, "rhf"), Set.copyOf(roles));
     }
 
     private static String stringClaim(JsonWebToken token, String name) {

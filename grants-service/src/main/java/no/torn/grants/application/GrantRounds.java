@@ -144,13 +144,21 @@ public class GrantRounds {
                 audit.record(actor, Audited.of(POT, pot.id, pot.rhf), "CREATED", null, PotState.of(pot), null);
             }
             GrantRound.flush();
-            outbox.publish(GrantsEvents.ROUND_OPENED, round.id, GrantRound.NATIONAL, new GrantsEvents.RoundOpened(
-                    round.id, round.year, round.programme, round.title, round.nationalAmount, round.status.name(),
-                    pots.stream().map(p -> new GrantsEvents.PotAmount(p.rhf(), p.amount())).toList(),
-                    round.version));
+            // One announcement per scope: each RHF learns of its own pot on its own topic, the national topic
+            // carries the round without any RHF's pot.
+            outbox.publish(GrantsEvents.ROUND_OPENED, round.id, GrantRound.NATIONAL, roundOpened(round, List.of()));
+            for (PotAmountRequest p : pots) {
+                outbox.publish(GrantsEvents.ROUND_OPENED, round.id, p.rhf(),
+                        roundOpened(round, List.of(new GrantsEvents.PotAmount(p.rhf(), p.amount()))));
+            }
             return round.id;
         });
         return GrantRound.findById(id);
+    }
+
+    private static GrantsEvents.RoundOpened roundOpened(GrantRound round, List<GrantsEvents.PotAmount> pots) {
+        return new GrantsEvents.RoundOpened(round.id, round.year, round.programme, round.title, round.nationalAmount,
+                round.status.name(), pots, round.version);
     }
 
     /** Locks the round's allocations (ALLOCATED) or closes it (CLOSED). */

@@ -10,11 +10,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import no.torn.platform.outbox.CloudEvent;
+import no.torn.platform.outbox.Topics;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +51,27 @@ public class InboundEvents {
     @PostConstruct
     void init() {
         lenient = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Consumes one record of a channel subscribed to a topic pattern (one topic per RHF): acknowledged once applied
+     * (or ignored), otherwise refused with its dead-letter topic set beside the topic it came from, so a poison
+     * event of one RHF lands in that RHF's dead-letter topic.
+     */
+    public CompletionStage<Void> consume(String consumer, Message<String> message, EventRoutes routes) {
+        try {
+            consume(consumer, message.getPayload(), routes);
+        } catch (RuntimeException e) {
+            Metadata deadLetter = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(in -> Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                            .withTopic(Topics.deadLetterOf(in.getTopic())).build()))
+                    .orElse(Metadata.empty());
+            LOG.warnf("Event on %s not applied (%s); sent to its dead-letter topic", message
+                    .getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                    .orElse("?"), e.getClass().getSimpleName());
+            return message.nack(e, deadLetter);
+        }
+        return message.ack();
     }
 
     /**

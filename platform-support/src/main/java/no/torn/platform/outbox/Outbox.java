@@ -48,6 +48,7 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    /** The service's topic template, e.g. {@code torn.{rhf}.competence.v1} (see {@link Topics}). */
     @ConfigProperty(name = "torn.outbox.topic")
     String topic;
 
@@ -68,7 +69,7 @@ public class Outbox {
         CloudEvent event = CloudEvent.create(source, type, String.valueOf(subject), rhf, payload, clock.instant());
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.fromString(event.id());
-        row.topic = topic;
+        row.topic = Topics.of(topic, rhf);
         row.eventType = type;
         row.subject = event.subject();
         row.rhf = rhf;
@@ -99,7 +100,7 @@ public class Outbox {
                     CloudEvent event = CloudEvent.create(source, p.type(), String.valueOf(p.subject()), p.rhf(),
                             mapper.valueToTree(p.data()), now.toInstant());
                     insert.setObject(1, UUID.fromString(event.id()));
-                    insert.setString(2, topic);
+                    insert.setString(2, Topics.of(topic, p.rhf()));
                     insert.setString(3, event.type());
                     insert.setString(4, event.subject());
                     insert.setString(5, event.rhf());

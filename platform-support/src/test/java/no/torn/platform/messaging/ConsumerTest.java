@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.torn.platform.testing.EventBus;
 import no.torn.platform.testing.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class ConsumerTest {
 
-    private static final String TOPIC = "torn.platform-test.v1";
+    private static final String TOPIC = "torn.helse-vest.platform-test.v1";
 
     @Inject
     EntityManager em;
@@ -97,9 +98,10 @@ class ConsumerTest {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        Map<String, Object> config = EventBus.of(bootstrap).adminConfig();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(config);
     }
 
     long count(String subject) {

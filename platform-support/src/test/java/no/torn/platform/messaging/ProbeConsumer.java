@@ -7,6 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Pattern;
 import no.torn.platform.outbox.CloudEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** A consumer in the one shape services use: routes by type, typed and validated data, inbox, DLQ on failure. */
 @ApplicationScoped
@@ -27,8 +30,8 @@ public class ProbeConsumer {
 
     @Incoming("probe-events")
     @Blocking
-    public void consume(String json) {
-        events.consume("probe", json, routes);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return events.consume("probe", message, routes);
     }
 
     void applied(CloudEvent event, ProbeData data) {

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class OutboxRelayTest {
 
-    private static final String TOPIC = "torn.platform-test.v1";
+    private static final String TOPIC = "torn.helse-vest.platform-test.v1";
 
     @Inject
     Outbox outbox;
@@ -61,8 +61,8 @@ class OutboxRelayTest {
                 .toList();
         QuarkusTransaction.requiringNew().run(() -> outbox.publishAll(batch));
 
-        List<TopicReader.Event> events = TopicReader.await(bootstrap, TOPIC, e -> subject.equals(e.subject()), 1200,
-                Duration.ofSeconds(60));
+        List<TopicReader.Event> events = TopicReader.await(bootstrap, "torn.helse-midt.platform-test.v1",
+                e -> subject.equals(e.subject()), 1200, Duration.ofSeconds(60));
 
         assertThat(events).hasSize(1200);
         assertThat(events).extracting(e -> e.data().path("n").asInt())
@@ -103,8 +103,9 @@ class OutboxRelayTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("select count(*) from outbox_event where subject = '" + subject + "' and sent_at is not null") == 1);
-        List<TopicReader.Event> delivered = TopicReader.await(bootstrap, TOPIC, e -> subject.equals(e.subject()), 1,
-                Duration.ofSeconds(30));
+        // A helse-nord event goes to helse-nord's topic, never to another RHF's.
+        List<TopicReader.Event> delivered = TopicReader.await(bootstrap, "torn.helse-nord.platform-test.v1",
+                e -> subject.equals(e.subject()), 1, Duration.ofSeconds(30));
         assertThat(delivered).hasSize(1);
         // The consumer applied it exactly once, too.
         await().atMost(Duration.ofSeconds(30)).until(() ->

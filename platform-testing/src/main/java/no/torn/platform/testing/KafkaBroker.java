@@ -1,7 +1,5 @@
 package no.torn.platform.testing;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -10,12 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real single-node KRaft Kafka broker in a child JVM, started from the Kafka jars on the test classpath. Being a
- * separate process, it can be stopped and restarted on the same port and log directory to drill outages.
+ * A real single-node KRaft Kafka broker in a child JVM, started from the Kafka jars on the test classpath with the
+ * platform's broker configuration (deploy/kafka/broker.properties: SASL OAUTHBEARER against the given Keycloak realm,
+ * ACLs) and the event bus plan applied (deploy/kafka/event-bus.conf). Being a separate process, it can be stopped and
+ * restarted on the same port and log directory to drill outages.
  */
 public final class KafkaBroker {
 
@@ -23,15 +22,30 @@ public final class KafkaBroker {
     private final int controllerPort = FreePort.find();
     private final Path dir;
     private final Path config;
+    private final EventBus bus;
+    private List<String> extraTopics = List.of();
     private Process process;
 
-    public KafkaBroker(Path dir) {
+    public KafkaBroker(Path dir, String realmUrl) {
         this.dir = dir;
         this.config = dir.resolve("server.properties");
+        this.bus = new EventBus(bootstrapServers(), realmUrl);
+        EventBus.register(bus);
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Topics beyond the platform's plan (names with {rhf} for every scope), created at start; for tests of mechanisms. */
+    public KafkaBroker withExtraTopics(List<String> topics) {
+        this.extraTopics = List.copyOf(topics);
+        return this;
+    }
+
+    /** Client settings for this broker: who connects as which Keycloak client. */
+    public EventBus bus() {
+        return bus;
     }
 
     public synchronized void start() {
@@ -41,7 +55,9 @@ public final class KafkaBroker {
             }
             process = java("kafka.Kafka", config.toString()).redirectOutput(ProcessBuilder.Redirect.appendTo(
                     dir.resolve("broker.log").toFile())).redirectErrorStream(true).start();
-            awaitReady(Duration.ofSeconds(60));
+            awaitPort(Duration.ofSeconds(60));
+            // The set-up program waits until the broker answers, then creates what is missing (idempotent).
+            bus.applyPlan(dir, extraTopics);
         } catch (IOException e) {
             throw new IllegalStateException("Kafka broker did not start", e);
         }
@@ -80,26 +96,16 @@ public final class KafkaBroker {
 
     private void format() throws IOException {
         Files.createDirectories(dir.resolve("data"));
-        String properties = String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + dir.resolve("data"),
-                "num.partitions=3",
-                "auto.create.topics.enable=true",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=3",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "");
+        String properties = Files.readString(ProjectPaths.root().resolve("deploy/kafka/broker.properties"))
+                .replace("${NODE_ID}", "1")
+                .replace("${VOTERS}", "1@127.0.0.1:" + controllerPort)
+                .replace("${PORT}", String.valueOf(port))
+                .replace("${CONTROLLER_PORT}", String.valueOf(controllerPort))
+                .replace("${REALM_URL}", bus.realmUrl())
+                .replace("${BROKER_SECRET}", EventBus.secretOf("torn-kafka-broker"))
+                .replace("${LOG_DIR}", dir.resolve("data").toString())
+                .replace("${REPLICATION}", "1")
+                .replace("${MIN_ISR}", "1");
         Files.writeString(config, properties);
         Process formatter = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                 "-c", config.toString()).redirectErrorStream(true)
@@ -121,6 +127,7 @@ public final class KafkaBroker {
         command.add("-Xmx512m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-D" + EventBus.ALLOWED_URLS + "=" + bus.allowedUrls());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -128,25 +135,22 @@ public final class KafkaBroker {
         return new ProcessBuilder(command).directory(dir.toFile());
     }
 
-    private void awaitReady(Duration timeout) {
+    /**
+     * Waits until the broker listens. Readiness itself is checked by the set-up program in a child JVM: Kafka
+     * clients created here would load SASL classes through whatever class loader the calling test uses.
+     */
+    private void awaitPort(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka broker exited; see " + dir.resolve("broker.log"));
             }
             if (FreePort.isOpen("127.0.0.1", port)) {
-                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
-                    return;
-                } catch (Exception notYet) {
-                    // broker still starting
-                }
+                return;
             }
             sleep(200);
         }
-        throw new IllegalStateException("Kafka broker not ready within " + timeout);
+        throw new IllegalStateException("Kafka broker not listening within " + timeout);
     }
 
     private static void sleep(long millis) {

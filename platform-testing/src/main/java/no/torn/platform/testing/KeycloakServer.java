@@ -21,6 +21,31 @@ public final class KeycloakServer {
 
     public static final String VERSION = "26.5.6";
 
+    /** User name and password of the master realm's admin in a Keycloak started here. */
+    public static final String ADMIN = "admin";
+
+    private static String sharedRealmUrl;
+
+    /**
+     * The realm this test JVM uses: {@code -Dtorn.test.keycloak-realm-url=...} (e.g. the one deploy/local/up.sh
+     * started), else one Keycloak started on first use and stopped when the JVM exits. One per JVM, because the
+     * broker (which checks tokens) and every restart of the application under test must see the same realm.
+     */
+    public static synchronized String sharedRealmUrl() {
+        if (sharedRealmUrl == null) {
+            String existing = System.getProperty("torn.test.keycloak-realm-url");
+            if (existing != null && !existing.isBlank()) {
+                sharedRealmUrl = existing;
+            } else {
+                KeycloakServer server = new KeycloakServer(ProjectPaths.runDir("keycloak"));
+                server.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
+                sharedRealmUrl = server.realmUrl();
+            }
+        }
+        return sharedRealmUrl;
+    }
+
     private final int port = FreePort.find();
     private final int managementPort = FreePort.find();
     private final Path logFile;
@@ -52,6 +77,9 @@ public final class KeycloakServer {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
+            // A master-realm admin, so tests can change the realm as an operator would (e.g. disable a client).
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             process = builder.start();
             awaitReady(Duration.ofMinutes(3));

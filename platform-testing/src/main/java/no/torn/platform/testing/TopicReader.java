@@ -49,8 +49,14 @@ public final class TopicReader {
     /** Waits until at least {@code count} CloudEvents on {@code topic} match; returns every match seen. */
     public static List<Event> await(String bootstrapServers, String topic, Predicate<Event> match, int count,
                                     Duration timeout) {
+        return await(bootstrapServers, List.of(topic), match, count, timeout);
+    }
+
+    /** As {@link #await(String, String, Predicate, int, Duration)}, over several topics together (e.g. an RHF's and the national one). */
+    public static List<Event> await(String bootstrapServers, List<String> topics, Predicate<Event> match, int count,
+                                    Duration timeout) {
         List<Event> events = new ArrayList<>();
-        awaitRaw(bootstrapServers, topic, raw -> {
+        awaitRaw(bootstrapServers, topics, raw -> {
             Event event = toEvent(raw);
             if (event != null && match.test(event)) {
                 events.add(event);
@@ -64,16 +70,26 @@ public final class TopicReader {
     /** Waits until at least {@code count} records on {@code topic} match; returns every match seen. */
     public static List<Raw> awaitRaw(String bootstrapServers, String topic, Predicate<Raw> match, int count,
                                      Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
+        return awaitRaw(bootstrapServers, List.of(topic), match, count, timeout);
+    }
+
+    private static List<Raw> awaitRaw(String bootstrapServers, List<String> topics, Predicate<Raw> match, int count,
+                                      Duration timeout) {
+        // Observes as the event bus admin: tests check what is on a topic, not who may read it.
+        Map<String, Object> config = EventBus.of(bootstrapServers).adminConfig();
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            List<TopicPartition> partitions = List.of();
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<TopicPartition> ofTopic = List.of();
+                while (ofTopic.isEmpty() && System.nanoTime() < deadline) {
+                    ofTopic = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                }
+                partitions.addAll(ofTopic);
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -93,7 +109,7 @@ public final class TopicReader {
                 // Once enough matched, read on until the topic is drained so duplicates show up too.
                 enough = matching.size() >= count;
             }
-            throw new AssertionError("Expected " + count + " matching records on " + topic + " within " + timeout
+            throw new AssertionError("Expected " + count + " matching records on " + topics + " within " + timeout
                     + " but saw " + matching.size());
         }
     }

@@ -2,7 +2,6 @@ package no.torn.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +22,6 @@ class RealmTokensTest {
     @BeforeAll
     static void startKeycloak() {
         KEYCLOAK.start();
-    }
-
-    @AfterAll
-    static void stopKeycloak() {
-        KEYCLOAK.stop();
     }
 
     @Test

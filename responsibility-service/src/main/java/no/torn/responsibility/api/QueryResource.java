@@ -10,16 +10,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.torn.platform.api.QueryParams;
+import no.torn.platform.problem.Problem;
+import no.torn.platform.problem.ProblemException;
 import no.torn.platform.tenancy.Caller;
+import no.torn.platform.time.Today;
 import no.torn.platform.tenancy.Roles;
 import no.torn.responsibility.application.Authorisations;
+import no.torn.responsibility.application.PointInTime;
 import no.torn.responsibility.application.ResponsibilityQueries;
 import no.torn.responsibility.application.ResponsibilityQueries.Matrix;
 import no.torn.responsibility.application.ResponsibilityQueries.MatrixRow;
 import no.torn.responsibility.application.ResponsibilityQueries.WhoIsResponsible;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/responsibility")
@@ -34,6 +43,12 @@ public class QueryResource {
 
     @Inject
     Authorisations authorisations;
+
+    @Inject
+    PointInTime pointInTime;
+
+    @Inject
+    Today today;
 
     @GET
     @Path("/who-is-responsible")
@@ -54,6 +69,45 @@ public class QueryResource {
     @Operation(summary = "What employee E may do, and under whose responsibility (the read is audit-logged)")
     public Authorisations.EmployeeAuthorisations employee(@PathParam("employeeId") UUID employeeId) {
         return authorisations.ofEmployee(caller.actor(), employeeId);
+    }
+
+    @GET
+    @Path("/point-in-time")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
+            Roles.HR_INTEGRATION, Roles.EMPLOYEE})
+    @Operation(summary = "Was employee E qualified for, and delegated, task T on day D, and under which rules?",
+            description = "For incident review. Answered as known at the end of the Norwegian day D (Europe/Oslo): "
+                    + "each competence record as it stood then (knownThen) and, where a later correction tells "
+                    + "otherwise, as known now (knownNow); the delegations of E for T whose period covers D with "
+                    + "their status at the end of D from the audit trail and the audit lines up to then; the "
+                    + "requirements (the delegation's, else the task's), the clarification it rests on and every "
+                    + "rule evaluated (R-COMP-01, R-SHARE-01..05). Readable by whoever may read the employee's "
+                    + "delegations; reading another person's history is audit-logged.")
+    @APIResponse(responseCode = "200", description = "The answer for the day",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PointInTimeView.class)))
+    @APIResponse(responseCode = "400", description = "employeeId, taskCode or date missing or malformed (the "
+            + "problem names the parameter)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not read delegations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Employee or task unknown, of another RHF, or not readable "
+            + "by the caller", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public PointInTimeView pointInTime(@QueryParam("employeeId") String employeeId,
+                                       @QueryParam("taskCode") String taskCode, @QueryParam("date") String date) {
+        UUID employee = QueryParams.uuid(employeeId, "employeeId");
+        if (employee == null) {
+            throw ProblemException.invalid("employeeId", "must not be blank");
+        }
+        if (taskCode == null || taskCode.isBlank()) {
+            throw ProblemException.invalid("taskCode", "must not be blank");
+        }
+        LocalDate day = QueryParams.date(date, "date", today.date());
+        return PointInTimeView.of(pointInTime.on(caller.actor(), employee, taskCode.strip(), day));
     }
 
     @GET

@@ -11,12 +11,14 @@ import no.torn.platform.audit.AuditTrail;
 import no.torn.platform.audit.Audited;
 import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.rules.RuleCheck;
 import no.torn.platform.time.Today;
 import no.torn.responsibility.domain.Clarification;
 import no.torn.responsibility.domain.ClarificationContent;
 import no.torn.responsibility.domain.ClarificationStatus;
 import no.torn.responsibility.domain.Raci;
 import no.torn.responsibility.domain.RaciParty;
+import no.torn.responsibility.domain.ResponsibilityRules;
 import no.torn.responsibility.domain.SharingMappingView;
 import no.torn.responsibility.domain.TaskView;
 import no.torn.responsibility.messaging.ResponsibilityEvents;
@@ -108,9 +110,8 @@ public class Clarifications {
     public Clarification submit(Actor actor, UUID id, Long version, String reason) {
         Clarification c = forLeader(actor, id, version);
         ClarificationStatus to = Transitions.move(c.status, ClarificationStatus.SUBMITTED, what(c));
-        requireReviewDateAhead(c);
         State before = State.of(c);
-        requireSharingAllowed(c);
+        requireSharingAllowed(c, reviewDateAhead(c));
         c.submittedBy = actor.id();
         c.submittedAt = today.now();
         c.approvedBy = null;
@@ -127,12 +128,13 @@ public class Clarifications {
         if (c.status != ClarificationStatus.SUBMITTED) {
             throw ProblemException.conflict("Only a SUBMITTED clarification can be approved; it is " + c.status);
         }
-        if (actor.id().equals(c.submittedBy)) {
-            throw ProblemException.forbidden("Four-eyes rule: the submitter cannot approve their own clarification");
-        }
-        requireReviewDateAhead(c);
+        // Four-eyes, the review date and the sharing decision are refused together, each with its code.
+        RuleCheck check = RuleCheck.of()
+                .require(!actor.id().equals(c.submittedBy), ResponsibilityRules.FOUR_EYES, "approvedBy",
+                        "Four-eyes rule: the submitter cannot approve their own clarification")
+                .addAll(reviewDateAhead(c).unmet());
         State before = State.of(c);
-        requireSharingAllowed(c);
+        requireSharingAllowed(c, check);
         c.approvedBy = actor.id();
         c.approvedAt = today.now();
         move(actor, c, c.activeFrom.isAfter(today.date()) ? ClarificationStatus.APPROVED
@@ -243,24 +245,22 @@ public class Clarifications {
         }
     }
 
-    private void requireReviewDateAhead(Clarification c) {
-        if (c.reviewDate.isBefore(today.date())) {
-            throw ProblemException.rule("The review date " + c.reviewDate + " has passed; set a new review date first",
-                    List.of(new Problem.Violation("reviewDate", "must not be in the past")));
-        }
+    private RuleCheck reviewDateAhead(Clarification c) {
+        return RuleCheck.of().require(!c.reviewDate.isBefore(today.date()), ResponsibilityRules.REVIEW_DATE_AHEAD,
+                "reviewDate", "the review date " + c.reviewDate + " has passed; set a new review date first");
     }
 
     /**
      * The sharing decision for the performing group, taken again on every submission and approval: the task and
      * mapping may have changed since the draft. Records the applied mapping and what it requires.
      */
-    private static void requireSharingAllowed(Clarification c) {
+    private static void requireSharingAllowed(Clarification c, RuleCheck check) {
         TaskView task = TaskView.findById(c.taskCode);
         if (task == null) {
             throw ProblemException.rule("Task " + c.taskCode + " is not known",
                     List.of(new Problem.Violation("taskCode", "unknown task " + c.taskCode)));
         }
-        SharingDecisions.requireAndApply(c, task);
+        SharingDecisions.requireAndApply(c, task, check);
     }
 
     /**
@@ -303,18 +303,17 @@ public class Clarifications {
         if (performingGroup == null) {
             violations.add(new Problem.Violation("performingGroup", "is required when no mapping is named"));
         }
-        long accountable = content.parties().stream().filter(p -> p.raci == Raci.ACCOUNTABLE).count();
-        long responsible = content.parties().stream().filter(p -> p.raci == Raci.RESPONSIBLE).count();
-        if (accountable != 1) {
-            violations.add(new Problem.Violation("parties", "exactly one ACCOUNTABLE party is required, found "
-                    + accountable));
-        }
-        if (responsible < 1) {
-            violations.add(new Problem.Violation("parties", "at least one RESPONSIBLE party is required"));
-        }
         if (!violations.isEmpty()) {
             throw ProblemException.rule("The clarification breaks " + violations.size() + " rule(s)", violations);
         }
+        long accountable = content.parties().stream().filter(p -> p.raci == Raci.ACCOUNTABLE).count();
+        long responsible = content.parties().stream().filter(p -> p.raci == Raci.RESPONSIBLE).count();
+        RuleCheck.of()
+                .require(accountable == 1, ResponsibilityRules.ONE_ACCOUNTABLE, "parties",
+                        "exactly one ACCOUNTABLE party is required, found " + accountable)
+                .require(responsible >= 1, ResponsibilityRules.A_RESPONSIBLE, "parties",
+                        "at least one RESPONSIBLE party is required")
+                .orThrow();
         c.hf = content.hf();
         c.unit = content.unit();
         c.mappingId = content.mappingId();

@@ -75,11 +75,22 @@ public class DelegationSuspension {
         }
     }
 
-    /** The clarification stopped being in force (suspended or lapsed): its active delegations are suspended. */
+    /**
+     * The clarification stopped being in force (suspended or lapsed): its active delegations are suspended. One not
+     * yet confirmed cannot be: only the employee's own confirmation makes a delegation ACTIVE, and a leader's
+     * re-confirmation of a SUSPENDED one would bypass it. So it ends (CREATED → ENDED is its lifecycle's only way
+     * out besides confirmation); after a new approval the leader delegates again and the employee confirms anew.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void suspendAllOf(Actor actor, Clarification c, String reason) {
-        Delegation.<Delegation>list("clarificationId = ?1 and status = ?2", c.id, DelegationStatus.ACTIVE)
-                .forEach(d -> delegations.suspendNow(actor, d, reason, null));
+        for (Delegation d : Delegation.<Delegation>list("clarificationId = ?1 and status in ?2 order by createdAt",
+                c.id, List.of(DelegationStatus.CREATED, DelegationStatus.ACTIVE))) {
+            if (d.status == DelegationStatus.ACTIVE) {
+                delegations.suspendNow(actor, d, reason, null);
+            } else {
+                delegations.endNow(actor, d, reason + " (not yet confirmed, so it ends)");
+            }
+        }
     }
 
     /** The clarification was revoked: its open delegations end. */

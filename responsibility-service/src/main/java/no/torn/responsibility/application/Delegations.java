@@ -11,6 +11,7 @@ import no.torn.platform.audit.AuditTrail;
 import no.torn.platform.audit.Audited;
 import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.rules.RuleCheck;
 import no.torn.platform.time.Today;
 import no.torn.responsibility.domain.Clarification;
 import no.torn.responsibility.domain.CompetenceCheck;
@@ -19,6 +20,8 @@ import no.torn.responsibility.domain.Delegation;
 import no.torn.responsibility.domain.DelegationStatus;
 import no.torn.responsibility.domain.EmployeeView;
 import no.torn.responsibility.domain.Locks;
+import no.torn.responsibility.domain.ResponsibilityRules;
+import no.torn.responsibility.domain.SharingDecision;
 import no.torn.responsibility.messaging.ResponsibilityEvents;
 
 import java.time.LocalDate;
@@ -176,23 +179,24 @@ public class Delegations {
 
     private Delegation delegate(Actor actor, Clarification c, NewDelegation request) {
         LocalDate day = today.date();
-        if (!c.inForceOn(day)) {
-            throw ProblemException.rule("Clarification " + c.id + " is not in force (status " + c.status
-                    + ", active from " + c.activeFrom + ", review date " + c.reviewDate + ")");
-        }
         locks.employee(request.employeeId());
         EmployeeView employee = EmployeeView.findById(request.employeeId());
         if (employee == null || !employee.rhf.equals(c.rhf)) {
             throw ProblemException.rule("Employee " + request.employeeId() + " is not known",
                     List.of(new Problem.Violation("employeeId", "unknown employee")));
         }
-        requireEligible(employee, c);
+        // Every soundness rule is evaluated, so one refusal names all that are unmet.
+        RuleCheck check = RuleCheck.of().require(c.inForceOn(day), ResponsibilityRules.CLARIFICATION_IN_FORCE,
+                "clarificationId", "clarification " + c.id + " is not in force (status " + c.status
+                        + ", active from " + c.activeFrom + ", review date " + c.reviewDate + ")");
+        eligible(check, employee, c);
+        List<String> required = sharingAllowed(check, employee, c, day);
+        check.orThrow();
         if (Delegation.count("clarificationId = ?1 and employeeId = ?2 and status in ?3", c.id, employee.employeeId,
                 DelegationStatus.OPEN) > 0) {
             throw ProblemException.conflict("Employee " + employee.employeeId
                     + " already has an open delegation under clarification " + c.id);
         }
-        List<String> required = requireSharingAllowed(employee, c, day);
 
         Delegation d = new Delegation();
         d.id = UUID.randomUUID();
@@ -220,53 +224,49 @@ public class Delegations {
     private void activate(Actor actor, Delegation d, String reason, String action) {
         LocalDate day = today.date();
         Clarification c = Clarification.findById(d.clarificationId);
-        if (c == null || !c.inForceOn(day)) {
-            throw ProblemException.rule("The clarification of this delegation is not in force"
-                    + (c == null ? "" : " (status " + c.status + ")"));
-        }
-        if (d.validTo != null && d.validTo.isBefore(day)) {
-            throw ProblemException.rule("The delegation was valid until " + d.validTo);
-        }
         locks.employee(d.employeeId);
         EmployeeView employee = EmployeeView.findById(d.employeeId);
-        if (employee == null) {
-            throw ProblemException.rule("Employee " + d.employeeId + " is not known");
+        if (c == null || employee == null) {
+            throw ProblemException.rule(c == null ? "Clarification " + d.clarificationId + " is not known"
+                    : "Employee " + d.employeeId + " is not known");
         }
-        requireEligible(employee, c);
-        List<String> required = requireSharingAllowed(employee, c, day);
+        RuleCheck check = RuleCheck.of()
+                .require(c.inForceOn(day), ResponsibilityRules.CLARIFICATION_IN_FORCE, "clarificationId",
+                        "the clarification of this delegation is not in force (status " + c.status + ")")
+                .require(d.validTo == null || !d.validTo.isBefore(day), ResponsibilityRules.WITHIN_PERIOD,
+                        "validTo", "the delegation was valid until " + d.validTo);
+        eligible(check, employee, c);
+        List<String> required = sharingAllowed(check, employee, c, day);
+        check.orThrow();
         // What it relies on now is what was just checked.
         State before = State.of(d);
         d.requiredCompetences = new ArrayList<>(required);
         move(actor, d, DelegationStatus.ACTIVE, action, reason, null, "delegation-activated", before);
     }
 
-    private static void requireEligible(EmployeeView employee, Clarification c) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        if (!employee.isActive()) {
-            violations.add(new Problem.Violation("employeeId", "employee is " + employee.status));
-        }
-        if (!c.hf.equals(employee.hf) || !c.unit.equals(employee.unit)) {
-            violations.add(new Problem.Violation("employeeId", "employee does not work in " + c.hf + "/" + c.unit));
-        }
-        if (c.performingGroup != null && !c.performingGroup.equals(employee.personnelGroup)) {
-            violations.add(new Problem.Violation("employeeId", "employee is not in the performing group "
-                    + c.performingGroup));
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.rule("The employee cannot receive this delegation", violations);
-        }
+    private static void eligible(RuleCheck check, EmployeeView employee, Clarification c) {
+        check.require(employee.isActive(), ResponsibilityRules.EMPLOYEE_ACTIVE, "employeeId",
+                        "employee is " + employee.status)
+                .require(c.hf.equals(employee.hf) && c.unit.equals(employee.unit),
+                        ResponsibilityRules.EMPLOYEE_IN_UNIT, "employeeId",
+                        "employee does not work in " + c.hf + "/" + c.unit)
+                .require(c.performingGroup == null || c.performingGroup.equals(employee.personnelGroup),
+                        ResponsibilityRules.EMPLOYEE_IN_GROUP, "employeeId",
+                        "employee is not in the performing group " + c.performingGroup);
     }
 
     /**
      * The sharing decision for the employee's group with the competences they hold validly on the day (implied codes
-     * included): every unmet rule is a 422. Returns what the delegation relies on: the task's competences and the
-     * applied mapping's extra ones.
+     * included); its unmet rules join {@code check}. Returns what the delegation relies on: the task's competences
+     * and the applied mapping's extra ones.
      */
-    private static List<String> requireSharingAllowed(EmployeeView employee, Clarification c, LocalDate day) {
+    private static List<String> sharingAllowed(RuleCheck check, EmployeeView employee, Clarification c,
+                                               LocalDate day) {
         List<CompetenceCheck.Held> held = CompetenceRecordView.ofEmployee(employee.employeeId).stream()
                 .map(CompetenceRecordView::held).toList();
-        return SharingDecisions.forPerson(c, employee.personnelGroup, CompetenceCheck.validCodes(held, day))
-                .required();
+        SharingDecision.Result result = SharingDecisions.forPerson(c, employee.personnelGroup,
+                CompetenceCheck.validCodes(held, day), check);
+        return result == null ? List.of() : result.required();
     }
 
     /** The start of a leader's command: visible (else 404), a leader of its HF (else 403), the version read. */

@@ -1,7 +1,6 @@
 package no.torn.responsibility.application;
 
 import no.torn.platform.problem.Problem;
-import no.torn.platform.problem.ProblemException;
 import no.torn.platform.rules.RuleCheck;
 import no.torn.responsibility.domain.Clarification;
 import no.torn.responsibility.domain.PersonnelGroups;
@@ -43,27 +42,36 @@ final class SharingDecisions {
 
     /** A clarification's group-level decision; refused with every unmet rule (422), else its basis is recorded. */
     static void requireAndApply(Clarification c, TaskView task) {
+        requireAndApply(c, task, RuleCheck.of());
+    }
+
+    /** As {@link #requireAndApply(Clarification, TaskView)}, refusing together with the rules already unmet. */
+    static void requireAndApply(Clarification c, TaskView task, RuleCheck check) {
         SharingDecision.Result result = decide(c.rhf, task, c.mappingId, c.performingGroup, null);
-        RuleCheck.of().addAll(result.unmet()).orThrow();
+        check.addAll(result.unmet()).orThrow();
         c.appliedMappingId = result.mappingId();
         c.requiredCompetences = new ArrayList<>(result.required());
     }
 
-    /** A delegation's person-level decision under its clarification (the mapping it applied, if any). */
-    static SharingDecision.Result forPerson(Clarification c, String group, Set<String> held) {
+    /**
+     * A delegation's person-level decision under its clarification (the mapping it applied, if any); its unmet rules
+     * join {@code check}, which the caller refuses with. Null when the task is not known (R-SHARE-01 unmet).
+     */
+    static SharingDecision.Result forPerson(Clarification c, String group, Set<String> held, RuleCheck check) {
         TaskView task = TaskView.findById(c.taskCode);
         if (task == null) {
-            throw new ProblemException(Problem.rules(List.of(new Problem.UnmetRule(
-                    SharingDecision.TASK_IN_FORCE, "task " + c.taskCode + " is not known", "taskCode"))));
+            check.addAll(List.of(new Problem.UnmetRule(SharingDecision.TASK_IN_FORCE,
+                    "task " + c.taskCode + " is not known", "taskCode")));
+            return null;
         }
         UUID mapping = c.appliedMappingId != null ? c.appliedMappingId : c.mappingId;
         SharingDecision.Result result = decide(c.rhf, task, mapping, group, held);
         // For a delegation the person is the subject: group and competence rules concern the employee named.
-        RuleCheck.of().addAll(result.unmet().stream().map(r -> switch (r.rule()) {
+        check.addAll(result.unmet().stream().map(r -> switch (r.rule()) {
             case SharingDecision.HEALTH_PROFESSIONAL, SharingDecision.UNTRAINED_STAFF ->
                     new Problem.UnmetRule(r.rule(), r.detail(), "employeeId");
             default -> r;
-        }).toList()).orThrow();
+        }).toList());
         return result;
     }
 

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import no.torn.platform.outbox.CloudEvent;
 import no.torn.platform.time.Today;
 import no.torn.responsibility.application.DelegationSuspension;
+import no.torn.responsibility.domain.CompetenceRecordHistory;
 import no.torn.responsibility.domain.CompetenceRecordView;
 import no.torn.responsibility.messaging.IncomingEvents.RecordData;
 
@@ -53,6 +54,9 @@ public class CompetenceChanges {
         if (fresh) {
             view.persist();
         }
+        // The history row commits with the view: what was known, and since when (the event's own time).
+        CompetenceRecordHistory.of(view, event.id(), event.type(), event.time() == null ? view.updatedAt
+                : event.time()).persist();
         delegations.competenceChanged(EmployeeDirectory.ACTOR, view.employeeId, view, cause(event.type(), view));
     }
 

@@ -8,6 +8,9 @@ import no.torn.platform.messaging.InboundEvents;
 import no.torn.responsibility.messaging.IncomingEvents.EmployeeData;
 import no.torn.responsibility.messaging.IncomingEvents.RecordData;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** Employees and competence records from competence-service (torn.competence.v1). */
 @ApplicationScoped
@@ -32,7 +35,7 @@ public class CompetenceEvents {
 
     @Incoming("competence-events")
     @Blocking
-    public void consume(String json) {
-        events.consume(CONSUMER, json, routes);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return events.consume(CONSUMER, message, routes);
     }
 }

@@ -8,6 +8,9 @@ import no.torn.platform.messaging.InboundEvents;
 import no.torn.responsibility.messaging.IncomingEvents.MappingData;
 import no.torn.responsibility.messaging.IncomingEvents.TaskData;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** Catalogue tasks and sharing mappings from task-service (torn.task.v1). */
 @ApplicationScoped
@@ -32,7 +35,7 @@ public class TaskEvents {
 
     @Incoming("task-events")
     @Blocking
-    public void consume(String json) {
-        events.consume(CONSUMER, json, routes);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return events.consume(CONSUMER, message, routes);
     }
 }
