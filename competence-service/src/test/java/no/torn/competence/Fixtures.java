@@ -22,7 +22,11 @@ import static no.torn.platform.testing.Api.as;
 public final class Fixtures {
 
     public static final String ROOT = "/api/v1/competence";
-    public static final String TOPIC = "torn.competence.v1";
+    /** Helse Vest's competence topic, where most tests' employees and records are published. */
+    public static final String TOPIC = "torn.helse-vest.competence.v1";
+    /** Every scope's competence topic: the national one (national competence types) and each RHF's. */
+    public static final List<String> TOPICS = List.of("torn.national.competence.v1", "torn.helse-nord.competence.v1",
+            "torn.helse-midt.competence.v1", TOPIC, "torn.helse-sor-ost.competence.v1");
 
     private Fixtures() {
     }
@@ -87,7 +91,7 @@ public final class Fixtures {
     /** Waits for {@code count} events of {@code name} about {@code subject}; each is checked against its schema. */
     public static List<JsonNode> events(String bootstrap, String subject, String name, int count) {
         String type = CompetenceEvents.type(name);
-        List<TopicReader.Event> found = TopicReader.await(bootstrap, TOPIC,
+        List<TopicReader.Event> found = TopicReader.await(bootstrap, TOPICS,
                 e -> subject.equals(e.subject()) && type.equals(e.type()), count, Duration.ofSeconds(30));
         for (TopicReader.Event e : found) {
             EventSchemas.assertValid(schema(name), e.cloudEvent());

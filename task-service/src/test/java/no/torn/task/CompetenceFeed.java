@@ -3,11 +3,14 @@ package no.torn.task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import no.torn.platform.testing.EventBus;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +27,10 @@ import static org.awaitility.Awaitility.await;
  */
 public final class CompetenceFeed {
 
-    public static final String TOPIC = "torn.competence.v1";
+    /** Where competence-service publishes: each event's RHF's topic, or the national one. */
+    public static final String TOPIC = "torn.{rhf}.competence.v1";
+    /** Helse Vest's competence topic, where this feed's employees and records go. */
+    public static final String VEST_TOPIC = "torn.helse-vest.competence.v1";
     public static final String ACQUIRED_ON = "2020-01-01";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,16 +93,50 @@ public final class CompetenceFeed {
         return envelope(eventId, type, recordId, data);
     }
 
+    /**
+     * A competence-type-defined event as competence-service publishes it; {@code rhf} is the owning RHF or
+     * "national".
+     */
+    public void typeDefined(String code, String rhf, String status, long version) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("code", code);
+        data.put("rhf", rhf);
+        data.put("name", "Type " + code);
+        data.put("kind", "REAL");
+        data.put("category", "COURSE");
+        data.put("implies", List.of());
+        data.put("authorisesGroups", List.of());
+        data.put("status", status);
+        data.put("version", version);
+        sendKeyed(code, envelope(UUID.randomUUID().toString(), "competence-type-defined", code, rhf, data));
+    }
+
+    /** A competence-type-retired event: retired (still readable) or deleted. */
+    public void typeRetired(String code, String rhf, boolean deleted, long version) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("code", code);
+        data.put("rhf", rhf);
+        data.put("retiredAt", "2026-11-20T10:00:00Z");
+        data.put("deleted", deleted);
+        data.put("version", version);
+        sendKeyed(code, envelope(UUID.randomUUID().toString(), "competence-type-retired", code, rhf, data));
+    }
+
     private static String envelope(String eventId, String type, UUID subject, Map<String, Object> data) {
+        return envelope(eventId, type, subject.toString(), "helse-vest", data);
+    }
+
+    private static String envelope(String eventId, String type, String subject, String rhf,
+                                   Map<String, Object> data) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", eventId);
         event.put("source", "/torn/competence-service");
         event.put("type", "no.torn.competence." + type + ".v1");
-        event.put("subject", subject.toString());
+        event.put("subject", subject);
         event.put("time", "2026-11-20T10:00:00Z");
         event.put("datacontenttype", "application/json");
-        event.put("rhf", "helse-vest");
+        event.put("rhf", rhf);
         event.put("data", data);
         try {
             return JSON.writeValueAsString(event);
@@ -107,30 +147,49 @@ public final class CompetenceFeed {
 
     /** Queues an event; its id is awaited by {@link #awaitApplied}. */
     public void send(UUID key, String event) {
+        sendKeyed(key.toString(), event);
+    }
+
+    private void sendKeyed(String key, String event) {
         try {
             sentIds.add(JSON.readTree(event).path("id").asText());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        outgoing.add(new ProducerRecord<>(TOPIC, key.toString(), event));
+        outgoing.add(new ProducerRecord<>(EventBus.topicOf(TOPIC, event), key, event));
     }
 
     /** Queues a message the consumer is not expected to apply (it is not awaited). */
     public void sendUnapplied(String key, String value) {
-        outgoing.add(new ProducerRecord<>(TOPIC, key, value));
+        outgoing.add(new ProducerRecord<>(VEST_TOPIC, key, value));
     }
 
     /** Sends everything queued, in order. */
     public void flush() throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        // With competence-service's own credentials: only it may write these topics.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                EventBus.of(bootstrap).producerConfig("torn-competence-service"))) {
             for (ProducerRecord<String, String> record : outgoing) {
                 producer.send(record).get();
             }
         }
         outgoing.clear();
+    }
+
+    /** As {@link #awaitApplied(EntityManager)}, reading the inbox through plain JDBC. */
+    public void awaitApplied(DataSource db) {
+        List<String> distinct = sentIds.stream().distinct().toList();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from processed_event where consumer = 'task-service.competence' "
+                            + "and event_id = any (?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", distinct.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == distinct.size();
+                }
+            }
+        });
     }
 
     /** Waits until the consumer has recorded every distinct event id sent. */

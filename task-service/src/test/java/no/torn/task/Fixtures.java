@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Shared test fixtures: authenticated requests as demo users, unique codes, published-event checks. */
 public final class Fixtures {
 
-    public static final String TOPIC = "torn.task.v1";
+    /** Every scope's task topic: the tests' tasks are national or of several RHFs. */
+    public static final List<String> TOPICS = List.of("torn.national.task.v1", "torn.helse-nord.task.v1",
+            "torn.helse-midt.task.v1", "torn.helse-vest.task.v1", "torn.helse-sor-ost.task.v1");
 
     private Fixtures() {
     }
@@ -58,7 +60,7 @@ public final class Fixtures {
 
     /** Waits for the event on the real topic and checks it against the committed schema. */
     public static TopicReader.Event publishedEvent(String bootstrap, String type, String subject) {
-        List<TopicReader.Event> events = TopicReader.await(bootstrap, TOPIC,
+        List<TopicReader.Event> events = TopicReader.await(bootstrap, TOPICS,
                 e -> e.type().equals("no.torn.task." + type + ".v1") && subject.equals(e.subject()), 1,
                 Duration.ofSeconds(30));
         TopicReader.Event event = events.get(events.size() - 1);

@@ -8,7 +8,7 @@ import no.torn.platform.testing.PostgresResource;
 
 /** Real PostgreSQL (own database per run), a real Kafka broker and real Keycloak for every test in this module. */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "torn_task"))
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = KafkaResource.class, initArgs = @ResourceArg(name = "client", value = "torn-task-service"))
 @QuarkusTestResource(KeycloakResource.class)
 public final class TestInfrastructure {
     private TestInfrastructure() {

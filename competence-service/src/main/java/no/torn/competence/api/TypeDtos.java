@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import no.torn.competence.domain.CompetenceCategory;
 import no.torn.competence.domain.CompetenceKind;
 import no.torn.competence.domain.CompetenceType;
+import no.torn.competence.domain.TypeStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -56,14 +57,21 @@ public final class TypeDtos {
                        @Schema(description = "implied codes, transitively, excluding this one") List<String> impliedCodes,
                        @Schema(description = "authorisations: the personnel groups it authorises")
                        List<String> authorisesGroups,
-                       @Schema(description = "NATIONAL or RHF") String scope, String rhf, long version,
-                       Instant updatedAt) {
+                       @Schema(description = "NATIONAL or RHF") String scope, String rhf,
+                       @Schema(description = "ACTIVE, or RETIRED: readable, existing records keep their validity, "
+                               + "no new record of it") TypeStatus status,
+                       @Schema(description = "when the type was retired; null while ACTIVE") Instant retiredAt,
+                       long version, Instant updatedAt) {
 
         static View of(CompetenceType t, List<String> impliedCodes) {
             return new View(t.code, t.name, t.kind, t.category, t.validityMonths, t.evidenceRequired,
                     t.implies.stream().sorted().toList(), impliedCodes,
                     t.authorisesGroups.stream().sorted().toList(), t.isNational() ? "NATIONAL" : "RHF", t.rhf,
-                    t.version, t.updatedAt);
+                    t.status, t.retiredAt, t.version, t.updatedAt);
         }
+    }
+
+    @Schema(name = "CompetenceTypeRetire")
+    public record Retire(@Schema(description = "the version the client read") @NotNull Long version) {
     }
 }

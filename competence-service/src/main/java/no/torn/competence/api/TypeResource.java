@@ -24,6 +24,7 @@ import no.torn.competence.domain.Catalogue;
 import no.torn.competence.domain.CompetenceCategory;
 import no.torn.competence.domain.CompetenceKind;
 import no.torn.competence.domain.CompetenceType;
+import no.torn.competence.domain.TypeStatus;
 import no.torn.platform.api.Page;
 import no.torn.platform.api.PageRequest;
 import no.torn.platform.application.Idempotency;
@@ -31,6 +32,8 @@ import no.torn.platform.problem.ProblemException;
 import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -53,13 +56,15 @@ public class TypeResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR, Roles.EMPLOYEE})
-    @Operation(summary = "List competence types: the national catalogue and the caller's RHF-local types")
+    @Operation(summary = "List competence types: the national catalogue and the caller's RHF-local types; filter by "
+            + "kind, category, scope, status (ACTIVE/RETIRED) or text")
     public Page<TypeDtos.View> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("kind") String kind,
-                                    @QueryParam("category") String category,
+                                    @QueryParam("category") String category, @QueryParam("status") String status,
                                     @QueryParam("scope") String scope, @QueryParam("rhf") String rhf,
                                     @QueryParam("q") String q) {
         QueryFilter f = new QueryFilter().eq("kind", "kind", QueryParams.enumOf(CompetenceKind.class, kind, "kind"))
-                .eq("category", "category", QueryParams.enumOf(CompetenceCategory.class, category, "category"));
+                .eq("category", "category", QueryParams.enumOf(CompetenceCategory.class, category, "category"))
+                .eq("status", "status", QueryParams.enumOf(TypeStatus.class, status, "status"));
         if ("NATIONAL".equals(scope)) {
             f.raw("rhf is null");
         } else if ("RHF".equals(scope)) {
@@ -87,7 +92,7 @@ public class TypeResource {
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
     @Operation(summary = "Create a competence type: national (national-admin) or local to the caller's RHF; "
-            + "Idempotency-Key supported")
+            + "Idempotency-Key supported; publishes competence-type-defined")
     public Response create(@Valid @NotNull TypeDtos.Create request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         CompetenceType t = types.create(caller.actor(), idempotencyKey, new CompetenceTypes.Creation(request.code(),
@@ -100,7 +105,8 @@ public class TypeResource {
     @PUT
     @Path("{code}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Update a competence type (optimistic concurrency on version)")
+    @Operation(summary = "Update a competence type (optimistic concurrency on version); publishes "
+            + "competence-type-defined")
     public TypeDtos.View update(@PathParam("code") String code, @Valid @NotNull TypeDtos.Update request) {
         return view(types.update(caller.actor(), code, new CompetenceTypes.Definition(request.name(),
                 request.kind(), request.category(), request.validityMonths(),
@@ -108,10 +114,32 @@ public class TypeResource {
                 request.version()));
     }
 
+    @POST
+    @Path("{code}/retire")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
+    @Operation(summary = "Retire a competence type (version required); publishes competence-type-retired",
+            description = "National types are retired by national admins, local types by their RHF's admin. A "
+                    + "retired type stays readable and its existing records keep their validity, but no new record "
+                    + "of it is registered or imported (R-COMP-04), and the task catalogue flags tasks that require "
+                    + "it. Retirement is final.")
+    @APIResponse(responseCode = "200", description = "the retired type")
+    @APIResponse(responseCode = "400", description = "version missing",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "not a maintainer of this type (national types: national admin)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "no such type, or another RHF's local type",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale version, or the type is already retired",
+            content = @Content(mediaType = "application/problem+json"))
+    public TypeDtos.View retire(@PathParam("code") String code, @Valid @NotNull TypeDtos.Retire request) {
+        return view(types.retire(caller.actor(), code, request.version()));
+    }
+
     @DELETE
     @Path("{code}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Delete a competence type no record uses and no type implies (409 otherwise)")
+    @Operation(summary = "Delete a competence type no record uses and no type implies (409 otherwise); publishes "
+            + "competence-type-retired with deleted=true")
     public Response delete(@PathParam("code") String code) {
         types.delete(caller.actor(), code);
         return Response.noContent().build();

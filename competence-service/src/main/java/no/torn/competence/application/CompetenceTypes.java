@@ -10,21 +10,27 @@ import no.torn.competence.domain.CompetenceKind;
 import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.CompetenceType;
 import no.torn.competence.domain.PersonnelGroup;
+import no.torn.competence.domain.TypeStatus;
+import no.torn.competence.messaging.CompetenceEvents;
 import no.torn.platform.application.Actor;
 import no.torn.platform.application.Idempotency;
+import no.torn.platform.application.Transitions;
 import no.torn.platform.application.Versions;
 import no.torn.platform.audit.AuditTrail;
 import no.torn.platform.audit.Audited;
 import no.torn.platform.problem.ProblemException;
 import no.torn.platform.time.Today;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Commands on the competence catalogue: the national catalogue is maintained by national admins, RHF-local types by
- * that RHF's admins. The implication closure is rebuilt in the same transaction.
+ * that RHF's admins. The implication closure is rebuilt in the same transaction. Every change is announced on the
+ * type's own stream (key = code): competence-type-defined on create and update, competence-type-retired on retire
+ * and delete, so consumers (the task catalogue) know which codes exist and are in force.
  */
 @ApplicationScoped
 public class CompetenceTypes {
@@ -45,11 +51,12 @@ public class CompetenceTypes {
     /** What the audit trail keeps of a type. */
     record Snapshot(String code, String rhf, String name, CompetenceKind kind, CompetenceCategory category,
                     Integer validityMonths, boolean evidenceRequired, List<String> implies,
-                    List<String> authorisesGroups) {
+                    List<String> authorisesGroups, TypeStatus status, Instant retiredAt) {
 
         static Snapshot of(CompetenceType t) {
             return new Snapshot(t.code, t.rhf, t.name, t.kind, t.category, t.validityMonths, t.evidenceRequired,
-                    t.implies.stream().sorted().toList(), t.authorisesGroups.stream().sorted().toList());
+                    t.implies.stream().sorted().toList(), t.authorisesGroups.stream().sorted().toList(), t.status,
+                    t.retiredAt);
         }
     }
 
@@ -67,6 +74,9 @@ public class CompetenceTypes {
 
     @Inject
     Today today;
+
+    @Inject
+    CompetenceEvents events;
 
     /** The type, or 404 when it is absent or local to another RHF. */
     public static CompetenceType visible(Actor actor, String code) {
@@ -101,9 +111,12 @@ public class CompetenceTypes {
             t.createdAt = today.now();
             t.createdBy = actor.id();
             apply(actor, t, in.definition());
+            t.status = TypeStatus.ACTIVE;
             t.persist();
             catalogue.rebuildClosure();
+            em.flush();
             audit.record(actor, audited(actor, t), "CREATED", null, Snapshot.of(t), null);
+            events.typeDefined(t, t.version);
             return t.code;
         });
         return CompetenceType.findById(code);
@@ -119,6 +132,28 @@ public class CompetenceTypes {
         catalogue.rebuildClosure();
         em.flush();
         audit.record(actor, audited(actor, t), "UPDATED", before, Snapshot.of(t), null);
+        events.typeDefined(t, t.version);
+        return t;
+    }
+
+    /**
+     * Retires a type: it stays readable and its records keep their validity, but no new record of it is registered
+     * (R-COMP-04). A retired type answers 409.
+     */
+    @Transactional
+    public CompetenceType retire(Actor actor, String code, Long version) {
+        CompetenceType t = visible(actor, code);
+        requireMaintainer(actor, t.isNational());
+        Versions.require(t.version, version);
+        Snapshot before = Snapshot.of(t);
+        t.status = Transitions.move(t.status, TypeStatus.RETIRED, "Competence type " + code);
+        t.retiredAt = today.now();
+        t.retiredBy = actor.id();
+        t.updatedAt = t.retiredAt;
+        t.updatedBy = actor.id();
+        em.flush();
+        audit.record(actor, audited(actor, t), "RETIRED", before, Snapshot.of(t), null);
+        events.typeRetired(t, t.retiredAt, false, t.version);
         return t;
     }
 
@@ -138,6 +173,8 @@ public class CompetenceTypes {
         }
         Snapshot before = Snapshot.of(t);
         Audited what = audited(actor, t);
+        // The tombstone's version follows the last one announced, so consumers order it after every definition.
+        events.typeRetired(t, t.retiredAt != null ? t.retiredAt : today.now(), true, t.version + 1);
         t.delete();
         catalogue.rebuildClosure();
         audit.record(actor, what, "DELETED", before, null, null);

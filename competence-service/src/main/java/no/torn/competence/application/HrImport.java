@@ -248,22 +248,30 @@ public class HrImport {
     }
 
     /**
-     * The soundness rules of every row's record, against the employee as the import leaves it (R-AUTH-01/02); one
+     * The soundness rules of every row's record, against the employee as the import leaves it (R-AUTH-01/02), and
+     * no new record of a retired type (R-COMP-04); one
      * 422 lists every unmet rule as {@code rows[i].field}, and nothing is applied.
      */
     private static void checkRules(List<Row> rows, Map<String, Employee> employees,
                                    Map<String, CompetenceRecord> records) {
         RuleCheck check = RuleCheck.of();
         for (Row row : rows) {
-            if (row.type() == null || !row.type().isAuthorisation()) {
+            if (row.type() == null) {
                 continue;
             }
             CompetenceRecord stored = records.get(row.recordKey());
+            String prefix = "rows[" + row.index() + "].";
+            if (stored == null) {
+                // A retired type's stored records may still be updated by the feed; only new ones are refused.
+                SoundnessRules.typeInForce(check, row.type(), prefix + "competenceCode");
+            }
+            if (!row.type().isAuthorisation()) {
+                continue;
+            }
             if (stored != null && stored.status == RecordStatus.REVOKED) {
                 continue; // an import does not change a revoked record
             }
             Employee e = employees.get(row.key());
-            String prefix = "rows[" + row.index() + "].";
             SoundnessRules.holderOf(check, row.type(), strip(row.raw().personnelGroup()),
                     row.hpr().over(e == null ? null : e.hprNumber), prefix + "hprNumber", prefix + "personnelGroup");
         }

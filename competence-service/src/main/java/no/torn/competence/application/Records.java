@@ -118,8 +118,8 @@ public class Records {
         String documentRef = blankToNull(in.evidenceDocumentReference());
         requireEvidence(type, documentRef, "evidence.documentReference");
         TrustLevel trust = TrustLevel.initial(in.trustLevel(), documentRef, "trustLevel");
-        SoundnessRules.holderOf(RuleCheck.of(), type, e.personnelGroup, e.hprNumber, "employeeId", "employeeId")
-                .orThrow();
+        RuleCheck rules = SoundnessRules.typeInForce(RuleCheck.of(), type, "competenceCode");
+        SoundnessRules.holderOf(rules, type, e.personnelGroup, e.hprNumber, "employeeId", "employeeId").orThrow();
         UUID id = idempotency.once(actor, idempotencyKey, "competence.register-record", in, UUID.class, () -> {
             if (CompetenceRecord.count("employee.id = ?1 and typeCode = ?2 and acquiredOn = ?3", e.id, type.code,
                     in.acquiredOn()) > 0) {

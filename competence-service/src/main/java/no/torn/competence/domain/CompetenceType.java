@@ -60,6 +60,16 @@ public class CompetenceType extends PanacheEntityBase {
     @Column(name = "personnel_group")
     public Set<String> authorisesGroups = new LinkedHashSet<>();
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TypeStatus status = TypeStatus.ACTIVE;
+
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
+    @Column(name = "retired_by")
+    public String retiredBy;
+
     @Version
     public long version;
 
@@ -78,6 +88,10 @@ public class CompetenceType extends PanacheEntityBase {
 
     public boolean isNational() {
         return rhf == null;
+    }
+
+    public boolean isRetired() {
+        return status == TypeStatus.RETIRED;
     }
 
     /** The default end of validity for a competence acquired on {@code acquiredOn}; null when it does not lapse. */

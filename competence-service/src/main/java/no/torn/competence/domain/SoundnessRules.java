@@ -15,6 +15,7 @@ public final class SoundnessRules {
     public static final String AUTH_HPR = "R-AUTH-01";
     public static final String AUTH_GROUP = "R-AUTH-02";
     public static final String ATTESTOR_HOLDS = "R-COMP-03";
+    public static final String TYPE_IN_FORCE = "R-COMP-04";
 
     private SoundnessRules() {
     }
@@ -31,6 +32,15 @@ public final class SoundnessRules {
                 .require(group != null && type.authorisesGroups.contains(group), AUTH_GROUP, groupField,
                         type.code + " authorises " + String.join(", ", type.authorisesGroups.stream().sorted()
                                 .toList()) + ", not personnel group " + group);
+    }
+
+    /**
+     * R-COMP-04: a new record is only of a type in force; a retired type's existing records keep their validity, but
+     * nobody acquires it anew.
+     */
+    public static RuleCheck typeInForce(RuleCheck check, CompetenceType type, String field) {
+        return check.require(!type.isRetired(), TYPE_IN_FORCE, field,
+                "competence type " + type.code + " is retired; no new record of it is registered");
     }
 
     /** R-COMP-03: the attestor holds, on {@code day}, a valid record of the attested type or of one implying it. */

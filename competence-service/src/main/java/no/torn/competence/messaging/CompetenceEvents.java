@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.torn.competence.domain.Catalogue;
 import no.torn.competence.domain.CompetenceRecord;
+import no.torn.competence.domain.CompetenceType;
 import no.torn.competence.domain.Employee;
 import no.torn.platform.outbox.Outbox;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Publishes the events of torn.competence.v1 through the outbox, inside the caller's transaction. */
@@ -22,6 +24,8 @@ public class CompetenceEvents {
     public static final String RECORD_REVOKED = "record-revoked";
     public static final String RECORD_EXPIRING = "record-expiring";
     public static final String RECORD_EXPIRED = "record-expired";
+    public static final String TYPE_DEFINED = "competence-type-defined";
+    public static final String TYPE_RETIRED = "competence-type-retired";
 
     public static String type(String name) {
         return "no.torn.competence." + name + ".v1";
@@ -54,5 +58,16 @@ public class CompetenceEvents {
     public void record(String name, CompetenceRecord r, Employee e, List<String> impliedCodes, Integer thresholdDays,
                        long version) {
         outbox.publish(type(name), r.id, r.rhf, RecordEventData.of(r, e, impliedCodes, thresholdDays, version));
+    }
+
+    /** competence-type-defined, keyed by the type code; {@code version} is the one the change commits with. */
+    public void typeDefined(CompetenceType t, long version) {
+        outbox.publish(type(TYPE_DEFINED), t.code, TypeEventData.tenant(t), TypeEventData.Defined.of(t, version));
+    }
+
+    /** competence-type-retired, keyed by the type code; {@code deleted} when the type is gone altogether. */
+    public void typeRetired(CompetenceType t, Instant retiredAt, boolean deleted, long version) {
+        outbox.publish(type(TYPE_RETIRED), t.code, TypeEventData.tenant(t),
+                new TypeEventData.Retired(t.code, TypeEventData.tenant(t), retiredAt, deleted, version));
     }
 }

@@ -74,7 +74,7 @@ class ConcurrencyAndScopeTest {
     @Test
     void contractsAndDocumentationAreServed() {
         given().get("/events/asyncapi.yaml").then().statusCode(200)
-                .body(containsString("torn.competence.v1")).body(containsString("record-expiring"));
+                .body(containsString("torn.{rhf}.competence.v1")).body(containsString("record-expiring"));
         given().get("/events/schemas/record-expired.v1.json").then().statusCode(200)
                 .body("title", equalTo("no.torn.competence.record-expired.v1"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200)

@@ -26,6 +26,8 @@ class RecordHistoryMigrationTest {
 
     static final PostgresResource POSTGRES = new PostgresResource();
     static Map<String, String> config;
+    /** The outbox addressing of the per-RHF event bus; the V7 back-fill resolves it per type as the Outbox does. */
+    static final String TOPIC_TEMPLATE = "torn.{rhf}.competence.v1";
 
     static final UUID EMPLOYEE = UUID.randomUUID();
     static final UUID RECORD = UUID.randomUUID();
@@ -91,6 +93,39 @@ class RecordHistoryMigrationTest {
     }
 
     @Test
+    void v7AnnouncesEveryTypeOnceInTheOutboxsEnvelope() throws SQLException {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("""
+                select (select count(*) from competence_type),
+                       (select count(*) from outbox_event
+                        where event_type = 'no.torn.competence.competence-type-defined.v1'),
+                       (select count(distinct subject) from outbox_event
+                        where event_type = 'no.torn.competence.competence-type-defined.v1'),
+                       o.topic, o.rhf, o.id::text = o.envelope ->> 'id', o.envelope ->> 'specversion',
+                       o.envelope ->> 'source', o.envelope ->> 'subject', o.envelope ->> 'rhf',
+                       o.envelope -> 'data' ->> 'rhf', o.envelope -> 'data' -> 'authorisesGroups',
+                       o.envelope -> 'data' ->> 'status', o.envelope -> 'data' ->> 'version', o.sent_at is null
+                from outbox_event o
+                where o.event_type = 'no.torn.competence.competence-type-defined.v1' and o.subject = 'AUT-LEGE'""")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isGreaterThan(20);
+            assertThat(rs.getInt(2)).isEqualTo(rs.getInt(1));
+            assertThat(rs.getInt(3)).isEqualTo(rs.getInt(1));
+            assertThat(rs.getString(4)).isEqualTo("torn.national.competence.v1");
+            assertThat(rs.getString(5)).isEqualTo("national");
+            assertThat(rs.getBoolean(6)).isTrue();
+            assertThat(rs.getString(7)).isEqualTo("1.0");
+            assertThat(rs.getString(8)).isEqualTo("/torn/competence-service");
+            assertThat(rs.getString(9)).isEqualTo("AUT-LEGE");
+            assertThat(rs.getString(10)).isEqualTo("national");
+            assertThat(rs.getString(11)).isEqualTo("national");
+            assertThat(rs.getString(12)).isEqualTo("[\"lege\", \"lis\"]");
+            assertThat(rs.getString(13)).isEqualTo("ACTIVE");
+            assertThat(rs.getString(14)).isEqualTo("0");
+            assertThat(rs.getBoolean(15)).isTrue();
+        }
+    }
+
+    @Test
     void theOldTablesAreGone() throws SQLException {
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("""
                 select count(*) from information_schema.tables
@@ -105,6 +140,7 @@ class RecordHistoryMigrationTest {
                 .dataSource(config.get("quarkus.datasource.jdbc.url"), config.get("quarkus.datasource.username"),
                         config.get("quarkus.datasource.password"))
                 .locations("classpath:db/platform", "classpath:db/migration")
+                .placeholders(Map.of("outbox_topic", TOPIC_TEMPLATE, "outbox_source", "/torn/competence-service"))
                 .outOfOrder(true);
         return (target == null ? configuration : configuration.target(target)).load();
     }

@@ -4,7 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import no.torn.task.application.TaskCatalogue;
+import no.torn.task.domain.CompetenceTypeView;
 import no.torn.task.domain.RiskLevel;
 import no.torn.task.domain.Task;
 import no.torn.task.domain.TaskCategory;
@@ -14,6 +16,7 @@ import no.torn.task.domain.TaskStatus;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Request and response bodies of the task catalogue. */
@@ -21,6 +24,11 @@ public final class TaskDtos {
 
     private TaskDtos() {
     }
+
+    static final String REQUIRED_COMPETENCES = "competence type codes of competence-service's catalogue: each known, "
+            + "national or of the task's RHF (a national task: national only) and not retired, else 422 R-CAT-01 "
+            + "naming requiredCompetences[i]. A type created in competence-service is known here within seconds "
+            + "(its competence-type-defined event)";
 
     /** Registers a task. {@code national=true} (national admins) or an RHF-local task of the caller's RHF. */
     public record CreateTaskRequest(
@@ -34,6 +42,7 @@ public final class TaskDtos {
             @NotNull RiskLevel riskLevel,
             @NotNull Boolean requiresHealthProfessional,
             @NotNull Boolean allowsUntrainedStaff,
+            @Schema(description = REQUIRED_COMPETENCES)
             @NotNull @Size(max = 30) List<@NotBlank @Pattern(regexp = Codes.COMPETENCE_CODE,
                     message = "must be a competence code") String> requiredCompetences,
             @Size(max = 4000) String safetyNote) {
@@ -53,6 +62,7 @@ public final class TaskDtos {
             @NotNull RiskLevel riskLevel,
             @NotNull Boolean requiresHealthProfessional,
             @NotNull Boolean allowsUntrainedStaff,
+            @Schema(description = REQUIRED_COMPETENCES)
             @NotNull @Size(max = 30) List<@NotBlank @Pattern(regexp = Codes.COMPETENCE_CODE,
                     message = "must be a competence code") String> requiredCompetences,
             @Size(max = 4000) String safetyNote) {
@@ -74,13 +84,23 @@ public final class TaskDtos {
     public record TaskResponse(UUID id, String code, Scope scope, String rhf, String variantOf, String title,
                                String description, TaskCategory category, RiskLevel riskLevel,
                                boolean requiresHealthProfessional, boolean allowsUntrainedStaff,
-                               List<String> requiredCompetences, String safetyNote, TaskStatus status, long version,
+                               List<String> requiredCompetences,
+                               @Schema(description = "required codes whose competence type has since been retired "
+                                       + "or deleted in competence-service: the task needs review (flagged)")
+                               List<String> retiredCompetences,
+                               String safetyNote, TaskStatus status, long version,
                                Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
         static TaskResponse of(Task t) {
+            return of(t, CompetenceTypeView.retiredCodes());
+        }
+
+        /** {@code retired}: every code no longer in force, read once for a page of tasks. */
+        static TaskResponse of(Task t, Set<String> retired) {
+            List<String> required = t.sortedRequiredCompetences();
             return new TaskResponse(t.id, t.code, t.isNational() ? Scope.NATIONAL : Scope.RHF, t.rhf, t.variantOf,
                     t.title, t.description, t.category, t.riskLevel, t.requiresHealthProfessional,
-                    t.allowsUntrainedStaff, t.sortedRequiredCompetences(), t.safetyNote, t.status, t.version,
-                    t.createdAt, t.createdBy, t.updatedAt, t.updatedBy);
+                    t.allowsUntrainedStaff, required, required.stream().filter(retired::contains).toList(),
+                    t.safetyNote, t.status, t.version, t.createdAt, t.createdBy, t.updatedAt, t.updatedBy);
         }
     }
 

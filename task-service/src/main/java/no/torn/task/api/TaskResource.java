@@ -33,6 +33,7 @@ import no.torn.task.api.TaskDtos.UpdateTaskRequest;
 import no.torn.task.api.TaskDtos.VersionRequest;
 import no.torn.task.application.StaffEligibility;
 import no.torn.task.application.TaskCatalogue;
+import no.torn.task.domain.CompetenceTypeView;
 import no.torn.task.domain.SharingDecision;
 import no.torn.task.domain.SupervisionLevel;
 import no.torn.task.domain.PersonnelGroups;
@@ -43,6 +44,8 @@ import no.torn.task.domain.TaskStatus;
 import no.torn.platform.application.Idempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -77,7 +80,12 @@ public class TaskResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
     @Operation(summary = "List tasks: national ones and those of your RHF; filter by category, risk, status, scope, "
-            + "competence or text")
+            + "competence, text, or flagged", description = "flagged=true lists the tasks that require a competence "
+            + "type since retired or deleted in competence-service (retiredCompetences not empty); flagged=false "
+            + "those that do not.")
+    @APIResponse(responseCode = "200", description = "a page of tasks")
+    @APIResponse(responseCode = "400", description = "a filter value is invalid (the problem names it)",
+            content = @Content(mediaType = "application/problem+json"))
     public Page<TaskResponse> list(@BeanParam @Valid PageRequest page,
                                    @QueryParam("category") String categoryParam,
                                    @QueryParam("riskLevel") String riskParam,
@@ -86,7 +94,9 @@ public class TaskResource {
                                    @QueryParam("competence") String competence,
                                    @QueryParam("requiresHealthProfessional") Boolean requiresHealthProfessional,
                                    @QueryParam("q") @Size(max = 100) String text,
+                                   @QueryParam("flagged") String flaggedParam,
                                    @QueryParam("rhf") String rhf) {
+        Boolean flagged = QueryParams.bool(flaggedParam, "flagged");
         TaskCategory category = QueryParams.enumOf(TaskCategory.class, categoryParam, "category");
         RiskLevel riskLevel = QueryParams.enumOf(RiskLevel.class, riskParam, "riskLevel");
         TaskStatus status = QueryParams.enumOf(TaskStatus.class, statusParam, "status");
@@ -109,11 +119,18 @@ public class TaskResource {
         if (competence != null && !competence.isBlank()) {
             filter.clause(":competence member of requiredCompetences", "competence", competence);
         }
+        if (flagged != null) {
+            // A retired or deleted type is kept in the read model with status RETIRED.
+            filter.raw("id " + (flagged ? "" : "not ") + "in (select f.id from Task f join f.requiredCompetences rc "
+                    + "where rc in (select ct.code from CompetenceTypeView ct where ct.status = 'RETIRED'))");
+        }
         if (text != null && !text.isBlank()) {
             filter.clause("(lower(title) like :text or lower(code) like :text)", "text",
                     "%" + text.toLowerCase().replace("%", "") + "%");
         }
-        return Page.of(Task.find(filter.where(), Sort.by("code"), filter.params()), page, TaskResponse::of);
+        var retired = CompetenceTypeView.retiredCodes();
+        return Page.of(Task.<Task>find(filter.where(), Sort.by("code"), filter.params()), page,
+                t -> TaskResponse.of(t, retired));
     }
 
     @GET
@@ -138,7 +155,15 @@ public class TaskResource {
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
     @Operation(summary = "Register a task: national (national admin) or local to your RHF, optionally a variant of "
-            + "a national task (RHF admin)")
+            + "a national task (RHF admin)", description = "Every required competence is a type of "
+            + "competence-service's catalogue, national or of the task's RHF (a national task: national types "
+            + "only), and not retired (R-CAT-01). A type created in competence-service is known to the task "
+            + "catalogue within seconds, once its competence-type-defined event has arrived.")
+    @APIResponse(responseCode = "201", description = "the registered task")
+    @APIResponse(responseCode = "400", description = "invalid body (the problem names the field)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "a broken rule: R-CAT-01 names each requiredCompetences[i] "
+            + "that is unknown, another RHF's or retired", content = @Content(mediaType = "application/problem+json"))
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
     public Response create(@Valid @NotNull CreateTaskRequest request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
@@ -149,7 +174,15 @@ public class TaskResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Change a task (body carries the version read)")
+    @Operation(summary = "Change a task (body carries the version read)", description = "Required competences as "
+            + "on registration (R-CAT-01): a retired type must be removed before the task is changed otherwise.")
+    @APIResponse(responseCode = "200", description = "the changed task")
+    @APIResponse(responseCode = "404", description = "no such task, or another RHF's",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "stale version, or the task is retired",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "a broken rule, e.g. R-CAT-01 per requiredCompetences[i]",
+            content = @Content(mediaType = "application/problem+json"))
     public TaskResponse update(@PathParam("code") String code, @Valid @NotNull UpdateTaskRequest request) {
         return TaskResponse.of(catalogue.update(caller.actor(), code, request.version(),
                 request.definition()));

@@ -12,6 +12,7 @@ import no.torn.platform.audit.Audited;
 import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.rules.RuleCheck;
 import no.torn.platform.tenancy.Roles;
 import no.torn.platform.time.Today;
 import no.torn.task.domain.MappingDefinition;
@@ -38,6 +39,9 @@ import java.util.UUID;
 public class SharingMappings {
 
     static final String AUDITED = "SHARING_MAPPING";
+
+    @Inject
+    CompetenceTypes competenceTypes;
 
     @Inject
     Outbox outbox;
@@ -97,7 +101,7 @@ public class SharingMappings {
             throw ProblemException.conflict("only a draft mapping can be changed; this one is " + mapping.status);
         }
         Task task = task(mapping.rhf, definition.taskCode());
-        checkRules(mapping.rhf, task, definition, mapping.id);
+        checkRules(mapping.rhf, task, definition, mapping.id, true);
         SharingMappingData before = SharingMappingData.of(mapping);
         mapping.define(task, definition);
         mapping.touch(today.now(), actor.id());
@@ -132,7 +136,7 @@ public class SharingMappings {
         if (next != MappingStatus.RETIRED) {
             checkRules(mapping.rhf, mapping.task, new MappingDefinition(mapping.taskCode, mapping.fromGroup,
                     mapping.toGroup, mapping.extraRequiredCompetences, mapping.requiredTraining,
-                    mapping.supervisionLevel, mapping.legalBasis), mapping.id);
+                    mapping.supervisionLevel, mapping.legalBasis), mapping.id, false);
         }
         SharingMappingData before = SharingMappingData.of(mapping);
         Instant now = today.now();
@@ -163,7 +167,7 @@ public class SharingMappings {
 
     private SharingMapping draft(Actor actor, String rhf, MappingDefinition definition, UUID processMappingId) {
         Task task = task(rhf, definition.taskCode());
-        checkRules(rhf, task, definition, null);
+        checkRules(rhf, task, definition, null, true);
         Instant now = today.now();
         SharingMapping mapping = new SharingMapping();
         mapping.id = UUID.randomUUID();
@@ -186,17 +190,23 @@ public class SharingMappings {
         return task;
     }
 
-    /** The mapping rules and at most one live mapping per task and pair: a 422 naming every unmet rule. */
-    private void checkRules(String rhf, Task task, MappingDefinition definition, UUID self) {
+    /**
+     * The mapping rules and at most one live mapping per task and pair, and, where the command sets them, extra
+     * competences the catalogue knows and has in force in the RHF (R-CAT-01): a 422 naming every unmet rule.
+     */
+    private void checkRules(String rhf, Task task, MappingDefinition definition, UUID self, boolean setsCompetences) {
         PersonnelGroup from = groups.require(definition.fromGroup(), "fromGroup");
         PersonnelGroup to = groups.require(definition.toGroup(), "toGroup");
         long others = SharingMapping.count("rhf = ?1 and taskCode = ?2 and fromGroup = ?3 and toGroup = ?4 "
                         + "and status <> ?5 and id <> ?6", rhf, task.code, from.code, to.code,
                 MappingStatus.RETIRED, self == null ? new UUID(0, 0) : self);
-        MappingRules.check(task, from, to, definition.supervisionLevel())
+        RuleCheck check = MappingRules.check(task, from, to, definition.supervisionLevel())
                 .require(others == 0, MappingRules.ONE_LIVE_MAPPING, "toGroup", "an active mapping of task "
-                        + task.code + " from " + from.code + " to " + to.code + " already exists in " + rhf)
-                .orThrow();
+                        + task.code + " from " + from.code + " to " + to.code + " already exists in " + rhf);
+        if (setsCompetences) {
+            competenceTypes.check(check, rhf, definition.extraRequiredCompetences(), "extraRequiredCompetences");
+        }
+        check.orThrow();
     }
 
     private static void requireRhfAdmin(Actor actor, String detail) {

@@ -12,6 +12,7 @@ import no.torn.platform.audit.Audited;
 import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.Problem;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.rules.RuleCheck;
 import no.torn.platform.tenancy.Roles;
 import no.torn.platform.time.Today;
 import no.torn.task.domain.Task;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * Commands on the task catalogue. National tasks are written only by national admins; RHF-local tasks and local
  * variants of national tasks only by an RHF admin of that RHF. Changes to national tasks are audited under the
- * tenant {@value Task#NATIONAL}, like their events.
+ * tenant {@value Task#NATIONAL}, like their events. Required competences are known codes in force, usable where the
+ * task applies (R-CAT-01).
  */
 @ApplicationScoped
 public class TaskCatalogue {
@@ -49,6 +51,9 @@ public class TaskCatalogue {
 
     @Inject
     Today today;
+
+    @Inject
+    CompetenceTypes competenceTypes;
 
     /** A task the actor may read: national, or local to the actor's RHF (national admins read all); else 404. */
     public Task visible(Actor actor, String code) {
@@ -78,6 +83,7 @@ public class TaskCatalogue {
         if (task.status == TaskStatus.RETIRED) {
             throw ProblemException.conflict("task " + code + " is retired");
         }
+        requireKnownCompetences(task.rhf, definition);
         TaskData before = TaskData.of(task);
         task.define(definition);
         task.touch(today.now(), actor.id());
@@ -121,6 +127,7 @@ public class TaskCatalogue {
         if (Task.findByCode(command.code()) != null) {
             throw ProblemException.conflict("task code " + command.code() + " is already in use");
         }
+        requireKnownCompetences(command.national() ? null : actor.homeRhf(), command.definition());
         Instant now = today.now();
         Task task = new Task();
         task.id = UUID.randomUUID();
@@ -137,6 +144,12 @@ public class TaskCatalogue {
         audit.record(actor, audited(task), "REGISTERED", null, after, null);
         outbox.publish(TaskEvents.TASK_REGISTERED, task.code, task.tenant(), after);
         return task;
+    }
+
+    /** R-CAT-01: a 422 naming every required code that is unknown, another RHF's, or retired. */
+    private void requireKnownCompetences(String rhf, TaskDefinition definition) {
+        competenceTypes.check(RuleCheck.of(), rhf, definition.requiredCompetences(), "requiredCompetences")
+                .orThrow();
     }
 
     /** A task the actor may change: national ones by national admins, local ones by an RHF admin of that RHF. */

@@ -144,7 +144,7 @@ class EligibleStaffTest {
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopic() throws Exception {
         Seed s = seed();
-        List<TopicReader.Raw> dead = TopicReader.awaitRaw(bootstrap, CompetenceFeed.TOPIC + ".dlq",
+        List<TopicReader.Raw> dead = TopicReader.awaitRaw(bootstrap, CompetenceFeed.VEST_TOPIC + ".dlq",
                 r -> s.poisonKey().equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
     }

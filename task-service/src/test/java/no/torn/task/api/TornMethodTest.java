@@ -121,6 +121,12 @@ class TornMethodTest {
     @Order(5)
     void aProposalIsAProposedSharingMappingAnnouncedLikeAnyOther() {
         after(4);
+        // A proposal's extra competences are catalogue codes like a task's (R-CAT-01); nothing is proposed.
+        as("vest-leader").body(Map.of("version", 4, "toGroup", "helsefagarbeider", "supervisionLevel", "AVAILABLE",
+                        "legalBasis", "Helsepersonelloven §5", "extraRequiredCompetences", List.of("NOPE-KURS")))
+                .post(path("/steps/" + dispensingStep + "/proposal")).then().statusCode(422)
+                .body("rules.rule", equalTo(List.of("R-CAT-01")))
+                .body("rules.field", equalTo(List.of("extraRequiredCompetences[0]")));
         proposalId = propose(dispensingStep, 4, "helsefagarbeider", "AVAILABLE").statusCode(201)
                 .body("steps[0].proposedGroup", equalTo("helsefagarbeider"))
                 .body("steps[0].proposalStatus", equalTo("PROPOSED"))
