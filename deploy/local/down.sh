@@ -4,7 +4,12 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PIDS="$ROOT/.run/pids"
 [ -d "$PIDS" ] || { echo "nothing to stop"; exit 0; }
-for name in gateway competence-service task-service responsibility-service grants-service keycloak kafka; do
+# The gateway first, then every service instance (competence-service, competence-service-2, ...), then the
+# infrastructure.
+names=(gateway)
+for f in "$PIDS"/*-service*.pid; do [ -f "$f" ] && names+=("$(basename "$f" .pid)"); done
+names+=(keycloak kafka)
+for name in "${names[@]}"; do
   f="$PIDS/$name.pid"
   [ -f "$f" ] || continue
   pid=$(cat "$f")

@@ -4,6 +4,8 @@
 #   deploy/local/up.sh           build if needed, start, wait until healthy
 #   deploy/local/up.sh --rebuild force a rebuild of the applications
 #   deploy/local/up.sh --demo    run the services with the demo profile (demo task catalogue, 2023 award list)
+#   deploy/local/up.sh --instances 2   run two instances of each domain service (ports 8081-8084 and 8091-8094),
+#                                      balanced by the gateway
 #   deploy/local/down.sh         stops exactly what this script started
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -18,12 +20,16 @@ PGPORT="${PGPORT:-5432}"
 PGUSER="${PGUSER:-postgres}"
 REBUILD=false
 PROFILE=prod
-for arg in "$@"; do
-  case "$arg" in
+INSTANCES=1
+while [ $# -gt 0 ]; do
+  case "$1" in
     --rebuild) REBUILD=true ;;
     --demo) PROFILE=demo ;;
-    *) echo "unknown option $arg" >&2; exit 2 ;;
+    --instances) shift; INSTANCES="${1:-}"
+      [[ "$INSTANCES" =~ ^[1-9]$ ]] || { echo "--instances takes a number from 1 to 9" >&2; exit 2; } ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
   esac
+  shift
 done
 mkdir -p "$LOGS" "$PIDS"
 # Small heaps and a C1-only JIT keep five JVMs comfortable on a 2-core laptop; override with JVM_OPTS.
@@ -112,20 +118,35 @@ java $KAFKA_ALLOWED_URLS -cp "$KAFKA_CP" "$ROOT/deploy/kafka/EventBusSetup.java"
   || { echo "Event bus set-up failed; see $LOGS/event-bus-setup.log" >&2; exit 1; }
 sed 's/^/  /' "$LOGS/event-bus-setup.log" | tail -n 1
 
-echo "==> Starting services"
+echo "==> Starting services ($INSTANCES instance(s) of each domain service)"
+# Instance i of a domain service listens on its base port + 10*(i-1); the gateway balances over all of them.
+STARTED=()
+GATEWAY_ENV=(TORN_GATEWAY_ACCESS_LOG_FILE="$LOGS/gateway-access.log")
 for entry in "${SERVICES[@]}"; do
-  name=${entry%%:*}; port=${entry##*:}
-  if running "$name"; then echo "  $name already running"; continue; fi
-  if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
-  cmd=(java $JVM_OPTS $KAFKA_ALLOWED_URLS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar")
-  # the gateway's access log (one JSON line per request) goes to a file of its own
-  if [ "$name" = gateway ]; then cmd=(env TORN_GATEWAY_ACCESS_LOG_FILE="$LOGS/gateway-access.log" "${cmd[@]}"); fi
-  QUARKUS_PROFILE=$PROFILE start_bg "$name" "$LOGS/$name.log" "${cmd[@]}"
+  name=${entry%%:*}; base=${entry##*:}
+  count=$INSTANCES; [ "$name" = gateway ] && count=1
+  urls=""
+  for i in $(seq 1 "$count"); do
+    port=$((base + 10 * (i - 1)))
+    id=$name; [ "$i" -gt 1 ] && id="$name-$i"
+    urls="${urls:+$urls,}http://127.0.0.1:$port"
+    STARTED+=("$id:$port")
+    if running "$id"; then echo "  $id already running"; continue; fi
+    if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
+    cmd=(java $JVM_OPTS $KAFKA_ALLOWED_URLS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar")
+    # the gateway's access log (one JSON line per request) goes to a file of its own
+    if [ "$name" = gateway ]; then cmd=(env "${GATEWAY_ENV[@]}" "${cmd[@]}"); fi
+    QUARKUS_PROFILE=$PROFILE QUARKUS_HTTP_PORT=$port start_bg "$id" "$LOGS/$id.log" "${cmd[@]}"
+  done
+  if [ "$name" != gateway ]; then
+    upper=$(echo "${name%-service}" | tr '[:lower:]' '[:upper:]')
+    GATEWAY_ENV+=("TORN_UPSTREAM_${upper}_URL=$urls")
+  fi
 done
-for entry in "${SERVICES[@]}"; do
-  name=${entry%%:*}; port=${entry##*:}
-  wait_http "$name" "http://127.0.0.1:$port/q/health/ready" 120
-  echo "  $name ready on $port"
+for entry in "${STARTED[@]}"; do
+  id=${entry%%:*}; port=${entry##*:}
+  wait_http "$id" "http://127.0.0.1:$port/q/health/ready" 120
+  echo "  $id ready on $port"
 done
 
 cat <<MSG

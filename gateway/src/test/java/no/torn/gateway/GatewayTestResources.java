@@ -46,6 +46,15 @@ public class GatewayTestResources implements QuarkusTestResourceLifecycleManager
         config.put("torn.upstream.task.url", "http://127.0.0.1:" + port[1]);
         config.put("torn.upstream.responsibility.url", "http://127.0.0.1:" + port[2]);
         config.put("torn.upstream.grants.url", "http://127.0.0.1:" + port[3]);
+        if (InstancesTest.TwoInstances.class.getName().equals(profile)) {
+            // Two instances per service, the first failing: it drops each request, or nothing listens.
+            String echo = "http://127.0.0.1:" + port[0];
+            String dropping = "http://127.0.0.1:" + StubUpstreams.dropping();
+            config.put("torn.upstream.competence.url", dropping + "," + echo);
+            config.put("torn.upstream.task.url", dropping + ",http://127.0.0.1:" + port[1]);
+            config.put("torn.upstream.responsibility.url", "http://127.0.0.1:" + FreePort.find() + "," + echo);
+            config.put("torn.upstream.grants.url", dropping + "," + echo);
+        }
         config.put("quarkus.oidc.auth-server-url", KeycloakDownProfile.class.getName().equals(profile)
                 ? "http://127.0.0.1:" + FreePort.find() + "/realms/torn"
                 : KeycloakResource.realmUrl());

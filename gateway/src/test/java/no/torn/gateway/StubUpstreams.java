@@ -38,6 +38,29 @@ public final class StubUpstreams {
                 FreePort.find()};
     }
 
+    private static int dropping = -1;
+
+    /**
+     * A service instance that dies mid-request: it reads each request and closes the connection without answering
+     * (its readiness probe gets the same treatment).
+     */
+    public static synchronized int dropping() {
+        if (vertx == null) {
+            vertx = Vertx.vertx();
+        }
+        if (dropping < 0) {
+            HttpServer server = vertx.createHttpServer().requestHandler(request ->
+                    request.body().onComplete(ignored -> request.connection().close()));
+            try {
+                dropping = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS).actualPort();
+            } catch (Exception e) {
+                throw new IllegalStateException("dropping stub did not start", e);
+            }
+        }
+        return dropping;
+    }
+
     private static int listen(String service, boolean slow) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, slow, request));
         try {

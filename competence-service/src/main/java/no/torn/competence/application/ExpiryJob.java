@@ -10,6 +10,7 @@ import no.torn.competence.domain.CompetenceRecord;
 import no.torn.competence.domain.ExpiryThresholds;
 import no.torn.competence.messaging.CompetenceEvents;
 import no.torn.platform.application.Actor;
+import no.torn.platform.jobs.SingleRun;
 import no.torn.platform.time.CompetenceValidity;
 import no.torn.platform.time.Today;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +40,9 @@ public class ExpiryJob {
     }
 
     @Inject
+    SingleRun single;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -59,10 +63,13 @@ public class ExpiryJob {
     @Scheduled(cron = "{torn.expiry.cron}", timeZone = "Europe/Oslo",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Result result = run();
-        if (result.expired() > 0 || result.expiring() > 0) {
-            LOG.infof("Expiry run: %d records expired, %d expiring notices", result.expired(), result.expiring());
-        }
+        // Every instance's scheduler fires; one of them runs the job.
+        single.run("competence-expiry", () -> {
+            Result result = run();
+            if (result.expired() > 0 || result.expiring() > 0) {
+                LOG.infof("Expiry run: %d records expired, %d expiring notices", result.expired(), result.expiring());
+            }
+        });
     }
 
     public Result run() {

@@ -47,12 +47,25 @@ public interface GatewayConfig {
     List<String> crossRhfReadPaths();
 
     /**
+     * Path prefixes anyone may GET without a token: open data (published grant awards). They are rate-limited per
+     * client address.
+     */
+    @WithName("public-read-paths")
+    @WithDefault("/api/v1/open-data")
+    List<String> publicReadPaths();
+
+    /**
      * The address clients call the platform on, e.g. {@code https://api.torn.example.no} (a path is passed on as
      * {@code X-Forwarded-Prefix}). Unset: the scheme and {@code Host} of each request. The services build their
      * links ({@code Location}) from it.
      */
     @WithName("public-base-url")
     Optional<String> publicBaseUrl();
+
+    /** How often each instance of a service with several is probed (its /q/health/ready) for the rotation. */
+    @WithName("instance-probe-interval")
+    @WithDefault("2s")
+    java.time.Duration instanceProbeInterval();
 
     interface RateLimit {
         @WithDefault("true")

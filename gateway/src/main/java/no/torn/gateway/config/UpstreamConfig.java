@@ -20,7 +20,10 @@ public interface UpstreamConfig {
     Map<String, Upstream> services();
 
     interface Upstream {
-        /** Base URL, e.g. {@code http://competence-service:8081}. */
+        /**
+         * Base URL of the service, e.g. {@code http://competence-service:8081} (on Kubernetes the Service's DNS name),
+         * or the base URLs of its instances, comma-separated, which the gateway balances itself.
+         */
         String url();
 
         /** Longest wait for the service to answer (time without any data); then 504. */

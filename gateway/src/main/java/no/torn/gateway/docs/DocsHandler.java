@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import no.torn.gateway.config.GatewayConfig;
 import no.torn.gateway.proxy.Forwarder;
 import no.torn.gateway.proxy.Problems;
+import no.torn.gateway.proxy.Instance;
 import no.torn.gateway.proxy.Upstream;
 import no.torn.gateway.proxy.Upstreams;
 import no.torn.gateway.routing.RouteTable;
@@ -89,13 +90,14 @@ public class DocsHandler {
     }
 
     private Future<JsonObject> fetchOpenApi(Upstream upstream) {
+        Instance instance = upstream.pick(null);
         RequestOptions options = new RequestOptions()
-                .setHost(upstream.url().getHost()).setPort(upstream.port()).setSsl(upstream.tls())
+                .setHost(instance.url().getHost()).setPort(instance.port()).setSsl(instance.tls())
                 .setMethod(HttpMethod.GET)
-                .setURI(upstream.upstreamUri("/q/openapi?format=json"))
+                .setURI(instance.upstreamUri("/q/openapi?format=json"))
                 .setIdleTimeout(Math.min(FETCH_TIMEOUT_MS, upstream.timeoutMillis()))
                 .putHeader("Accept", "application/json");
-        return upstream.client().request(options)
+        return instance.client().request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200
                         ? response.body()

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Readiness: one check per service (its own /q/health/ready, plus the state of its circuit breaker) and one for
@@ -54,26 +55,21 @@ public class ReadinessChecks {
         registry.register("keycloak", () -> Uni.createFrom().completionStage(probeKeycloak().toCompletionStage()));
     }
 
+    /** Up when at least one instance of the service is ready; the data name each instance and its state. */
     private Future<HealthCheckResponse> probeUpstream(Upstream upstream) {
-        RequestOptions options = new RequestOptions()
-                .setHost(upstream.url().getHost()).setPort(upstream.port()).setSsl(upstream.tls())
-                .setMethod(HttpMethod.GET).setURI(upstream.upstreamUri("/q/health/ready"))
-                .setIdleTimeout(PROBE_TIMEOUT_MS);
         String name = "upstream-" + upstream.name();
-        return upstream.client().request(options)
-                .compose(request -> request.send())
-                .compose(response -> response.body().map(ignored -> response.statusCode()))
-                .map(status -> HealthCheckResponse.named(name)
-                        .status(status == 200)
-                        .withData("url", upstream.url().toString())
-                        .withData("status", status)
-                        .withData("circuit", upstream.breaker().state().name())
-                        .build())
-                .otherwise(failure -> HealthCheckResponse.named(name).down()
-                        .withData("url", upstream.url().toString())
-                        .withData("error", failure.getClass().getSimpleName())
-                        .withData("circuit", upstream.breaker().state().name())
-                        .build());
+        List<Future<Boolean>> probes = upstream.instances().stream()
+                .map(instance -> upstreams.probe(instance).otherwise(false)).toList();
+        return Future.join(probes).map(done -> {
+            var response = HealthCheckResponse.named(name).withData("circuit", upstream.breaker().state().name());
+            boolean any = false;
+            for (int i = 0; i < probes.size(); i++) {
+                boolean ready = probes.get(i).result();
+                any |= ready;
+                response.withData(upstream.instances().get(i).url().toString(), ready ? "UP" : "DOWN");
+            }
+            return response.status(any).build();
+        });
     }
 
     private Future<HealthCheckResponse> probeKeycloak() {

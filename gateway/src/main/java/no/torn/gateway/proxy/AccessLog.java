@@ -151,6 +151,10 @@ public class AccessLog {
         if (failure != null) {
             field(line.append(','), "upstreamFailure", failure);
         }
+        String retried = ctx.get(EdgeHandler.UPSTREAM_RETRY_KEY);
+        if (retried != null) {
+            field(line.append(','), "retriedAfter", retried);
+        }
         return line.append('}').toString();
     }
 

@@ -49,6 +49,7 @@ public class ApiHandler {
     private final RateLimiter rateLimiter;
     private final Forwarder forwarder;
     private final List<String> crossRhfReadPaths;
+    private final List<String> publicReadPaths;
 
     @Inject
     public ApiHandler(CallerAuthenticator authenticator, Upstreams upstreams, RateLimiter rateLimiter,
@@ -58,6 +59,7 @@ public class ApiHandler {
         this.rateLimiter = rateLimiter;
         this.forwarder = forwarder;
         this.crossRhfReadPaths = config.crossRhfReadPaths();
+        this.publicReadPaths = config.publicReadPaths();
     }
 
     /**
@@ -76,7 +78,39 @@ public class ApiHandler {
     }
 
     public void admit(RoutingContext ctx) {
+        if (publicRead(ctx.request().method(), ctx.normalizedPath())) {
+            admitPublic(ctx);
+            return;
+        }
         authenticator.authenticate(ctx, caller -> admit(ctx, caller));
+    }
+
+    /** Open data: no token needed or looked at; limited per client address; no RHF is named or checked. */
+    private void admitPublic(RoutingContext ctx) {
+        Optional<Upstream> upstream = RouteTable.serviceFor(ctx.normalizedPath()).flatMap(upstreams::get);
+        if (upstream.isEmpty()) {
+            Problems.send(ctx, Problems.Kind.NOT_FOUND, "No API resource at " + ctx.normalizedPath());
+            return;
+        }
+        ctx.put(EdgeHandler.SERVICE_KEY, upstream.get().serviceName());
+        if (!rateLimited(ctx, "anonymous", ctx.request().remoteAddress() == null ? null
+                : ctx.request().remoteAddress().hostAddress())) {
+            ctx.put(ADMITTED_KEY, "");
+            ctx.put(UPSTREAM_KEY, upstream.get());
+            ctx.next();
+        }
+    }
+
+    private boolean publicRead(HttpMethod method, String path) {
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            return false;
+        }
+        for (String prefix : publicReadPaths) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/") || path.startsWith(prefix + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void admit(RoutingContext ctx, Caller caller) {
@@ -102,20 +136,7 @@ public class ApiHandler {
         }
         ctx.put(EdgeHandler.SERVICE_KEY, upstream.get().serviceName());
 
-        RateLimiter.Decision limit = rateLimiter.acquire(clientId, caller.subject());
-        if (limit.limit() >= 0) {
-            // RateLimit-* (IETF httpapi draft) on every answer, the upstream's included.
-            ctx.addHeadersEndHandler(v -> ctx.response().headers()
-                    .set("RateLimit-Limit", Integer.toString(limit.limit()))
-                    .set("RateLimit-Remaining", Integer.toString(limit.remaining()))
-                    .set("RateLimit-Reset", Long.toString(limit.resetSeconds())));
-        }
-        if (!limit.allowed()) {
-            ctx.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
-            Problems.send(ctx, Problems.Kind.TOO_MANY_REQUESTS, "caller".equals(limit.limitedBy())
-                    ? "You exceeded your request rate; retry after " + limit.retryAfterSeconds() + " s"
-                    : "Client " + clientId + " exceeded the request rate of all its callers together; retry after "
-                    + limit.retryAfterSeconds() + " s");
+        if (rateLimited(ctx, clientId, caller.subject())) {
             return;
         }
 
@@ -164,6 +185,27 @@ public class ApiHandler {
         String query = ctx.request().query();
         String uri = ctx.normalizedPath() + (query == null ? "" : "?" + query);
         forwarder.forward(ctx, upstream, uri, body, bodyWasRead, true);
+    }
+
+    /** Applies the rate limits; true when the request was refused (429 sent). */
+    private boolean rateLimited(RoutingContext ctx, String clientId, String subject) {
+        RateLimiter.Decision limit = rateLimiter.acquire(clientId, subject);
+        if (limit.limit() >= 0) {
+            // RateLimit-* (IETF httpapi draft) on every answer, the upstream's included.
+            ctx.addHeadersEndHandler(v -> ctx.response().headers()
+                    .set("RateLimit-Limit", Integer.toString(limit.limit()))
+                    .set("RateLimit-Remaining", Integer.toString(limit.remaining()))
+                    .set("RateLimit-Reset", Long.toString(limit.resetSeconds())));
+        }
+        if (limit.allowed()) {
+            return false;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
+        Problems.send(ctx, Problems.Kind.TOO_MANY_REQUESTS, "caller".equals(limit.limitedBy())
+                ? "You exceeded your request rate; retry after " + limit.retryAfterSeconds() + " s"
+                : "Client " + clientId + " exceeded the request rate of all its callers together; retry after "
+                + limit.retryAfterSeconds() + " s");
+        return true;
     }
 
     /** GETs of the cross-RHF readable parts (published reports and awards) may name any RHF. */

@@ -30,6 +30,8 @@ public class EdgeHandler {
     public static final String RHF_KEY = "torn.rhf";
     public static final String SERVICE_KEY = "torn.service";
     public static final String UPSTREAM_FAILURE_KEY = "torn.upstream-failure";
+    /** Set when the request was sent again to another instance: the first attempt's failure. */
+    public static final String UPSTREAM_RETRY_KEY = "torn.upstream-retry";
 
     private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger LOG = Logger.getLogger(EdgeHandler.class);

@@ -3,6 +3,7 @@ package no.torn.gateway.proxy;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
@@ -20,8 +21,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends a request on to a service with Vert.x HTTP Proxy: identity headers stripped, forwarding headers (the public
  * address, see {@link PublicAddress}) and the request id set, the service's timeout applied; links in the answer
- * that name a service's internal address are rewritten to the public one. A refused connection or a timeout becomes
- * a 503/504 problem naming the service, and counts against its circuit breaker.
+ * that name a service's internal address are rewritten to the public one. The request goes to the next instance in
+ * rotation; when that one cannot be reached it leaves the rotation and the request is sent once to another
+ * instance if that is safe (see {@link #retryable}). A failure that remains becomes a 503/504 problem naming the
+ * service, and counts against its circuit breaker.
  */
 @ApplicationScoped
 public class Forwarder {
@@ -43,15 +46,43 @@ public class Forwarder {
      */
     public void forward(RoutingContext ctx, Upstream upstream, String uri, Buffer bufferedBody, boolean bodyWasRead,
                         boolean guarded) {
-        HttpProxy proxy = HttpProxy.reverseProxy(upstream.client())
-                .origin(pc -> pc.client().request(upstream.requestOptions()).map(request -> {
+        Attempt attempt = new Attempt(upstream.pick(null));
+        HttpProxy proxy = HttpProxy.reverseProxy(attempt.instance.client())
+                .origin(pc -> attempt.instance.client().request(attempt.instance.requestOptions(
+                        upstream.timeoutMillis())).map(request -> {
                     // failures surface through the response future; nothing to log twice
                     request.exceptionHandler(ignored -> { });
                     return request;
                 }))
-                .addInterceptor(new Interceptor(publicAddress, ctx, upstream, uri, bufferedBody, bodyWasRead,
+                .addInterceptor(new Interceptor(publicAddress, ctx, upstream, attempt, uri, bufferedBody, bodyWasRead,
                         guarded));
         proxy.handle(ctx.request());
+    }
+
+    /** The instance a request goes to; a retry moves it to another. */
+    private static final class Attempt {
+        Instance instance;
+        boolean retried;
+
+        Attempt(Instance instance) {
+            this.instance = instance;
+        }
+    }
+
+    /**
+     * A request may be sent again to another instance when nothing reached the first (the connection was refused),
+     * or when repeating it changes nothing: a read, or a write the service deduplicates by its Idempotency-Key.
+     */
+    static boolean retryable(HttpServerRequest request, Throwable failure) {
+        if (failure instanceof java.net.ConnectException || failure instanceof io.netty.channel.ConnectTimeoutException) {
+            return true;
+        }
+        if (failure instanceof TimeoutException) {
+            return false; // the instance is alive but slow; another would wait as long, and the service's timeout holds
+        }
+        HttpMethod method = request.method();
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || request.getHeader("Idempotency-Key") != null;
     }
 
     private static final class Interceptor implements ProxyInterceptor {
@@ -59,16 +90,18 @@ public class Forwarder {
         private final PublicAddress publicAddress;
         private final RoutingContext ctx;
         private final Upstream upstream;
+        private final Attempt attempt;
         private final String uri;
         private final Buffer bufferedBody;
         private final boolean bodyWasRead;
         private final boolean guarded;
 
-        Interceptor(PublicAddress publicAddress, RoutingContext ctx, Upstream upstream, String uri,
+        Interceptor(PublicAddress publicAddress, RoutingContext ctx, Upstream upstream, Attempt attempt, String uri,
                     Buffer bufferedBody, boolean bodyWasRead, boolean guarded) {
             this.publicAddress = publicAddress;
             this.ctx = ctx;
             this.upstream = upstream;
+            this.attempt = attempt;
             this.uri = uri;
             this.bufferedBody = bufferedBody;
             this.bodyWasRead = bodyWasRead;
@@ -83,11 +116,7 @@ public class Forwarder {
             IdentityHeaders.strip(headers);
             headers.set(REQUEST_ID, (String) ctx.get(EdgeHandler.REQUEST_ID_KEY));
             publicAddress.setForwardingHeaders(incoming, headers);
-            request.setURI(upstream.upstreamUri(uri));
-            if (bodyWasRead) {
-                request.setBody(bufferedBody == null || bufferedBody.length() == 0 ? null : Body.body(bufferedBody));
-            }
-            return pc.sendRequest()
+            return send(pc)
                     .map(response -> {
                         if (guarded) {
                             int status = response.getStatusCode();
@@ -111,6 +140,31 @@ public class Forwarder {
                         }
                         return Future.succeededFuture(problem(pc, failure));
                     });
+        }
+
+        /** Sends to the attempt's instance; once more to another instance when the failure allows it. */
+        private Future<ProxyResponse> send(ProxyContext pc) {
+            ProxyRequest request = pc.request();
+            request.setURI(attempt.instance.upstreamUri(uri));
+            if (bodyWasRead) {
+                request.setBody(bufferedBody == null || bufferedBody.length() == 0 ? null : Body.body(bufferedBody));
+            } else if (attempt.retried) {
+                request.setBody(null); // a request without a body: the first attempt has ended its (empty) stream
+            }
+            return pc.sendRequest().recover(failure -> {
+                boolean clientGone = ctx.response().closed() || failure instanceof StreamResetException;
+                if (!clientGone && !(failure instanceof TimeoutException)) {
+                    attempt.instance.markHealthy(false); // out of rotation until its probe answers again
+                }
+                Instance other = attempt.retried || clientGone ? null : upstream.pick(attempt.instance);
+                if (other == null || !retryable(request.proxiedRequest(), failure)) {
+                    return Future.failedFuture(failure);
+                }
+                attempt.retried = true;
+                attempt.instance = other;
+                ctx.put(EdgeHandler.UPSTREAM_RETRY_KEY, failure.getClass().getSimpleName());
+                return send(pc);
+            });
         }
 
         @Override

@@ -46,8 +46,9 @@ public class PublicAddress {
 
     @Inject
     public PublicAddress(GatewayConfig config, UpstreamConfig upstreams) {
-        this(config.publicBaseUrl(), upstreams.services().values().stream().map(UpstreamConfig.Upstream::url)
-                .toList());
+        // Every instance's address counts as internal.
+        this(config.publicBaseUrl(), upstreams.services().values().stream()
+                .flatMap(u -> java.util.Arrays.stream(u.url().split(","))).map(String::strip).toList());
     }
 
     PublicAddress(Optional<String> publicBaseUrl, Collection<String> upstreamUrls) {

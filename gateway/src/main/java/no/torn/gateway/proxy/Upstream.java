@@ -1,31 +1,46 @@
 package no.torn.gateway.proxy;
 
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.RequestOptions;
 import no.torn.gateway.resilience.CircuitBreaker;
 
-import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** One service behind the gateway: its base URL, its own connection pools, timeout and circuit breaker. */
-public record Upstream(String name, URI url, UpstreamClients clients, long timeoutMillis, CircuitBreaker breaker) {
+/**
+ * One service behind the gateway: its instances (balanced round-robin among those in rotation), its timeout and its
+ * circuit breaker (the service as a whole).
+ */
+public final class Upstream {
 
-    /** The client to use from the calling thread (see {@link UpstreamClients}). */
-    public HttpClient client() {
-        return clients.current();
+    private final String name;
+    private final List<Instance> instances;
+    private final long timeoutMillis;
+    private final CircuitBreaker breaker;
+    private final AtomicInteger next = new AtomicInteger();
+
+    Upstream(String name, List<Instance> instances, long timeoutMillis, CircuitBreaker breaker) {
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("Service " + name + " has no instance");
+        }
+        this.name = name;
+        this.instances = List.copyOf(instances);
+        this.timeoutMillis = timeoutMillis;
+        this.breaker = breaker;
     }
 
-    public boolean tls() {
-        return "https".equalsIgnoreCase(url.getScheme());
+    public String name() {
+        return name;
     }
 
-    public int port() {
-        return url.getPort() > 0 ? url.getPort() : tls() ? 443 : 80;
+    public List<Instance> instances() {
+        return instances;
     }
 
-    /** Options for one request to this service, with its timeout (no data for that long fails the request). */
-    public RequestOptions requestOptions() {
-        return new RequestOptions().setHost(url.getHost()).setPort(port()).setSsl(tls())
-                .setIdleTimeout(timeoutMillis);
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
     }
 
     /** Human name used in problem details, e.g. "competence-service". */
@@ -33,12 +48,26 @@ public record Upstream(String name, URI url, UpstreamClients clients, long timeo
         return name + "-service";
     }
 
-    /** The path on the upstream for a path as the gateway received it (honours a base path in the URL). */
-    public String upstreamUri(String pathAndQuery) {
-        String base = url.getRawPath();
-        if (base == null || base.isEmpty() || "/".equals(base)) {
-            return pathAndQuery;
+    /**
+     * The next instance in rotation other than {@code avoid} (null: any); when none is in rotation, the next one
+     * anyway (a probe may be behind, and a refused request costs little), or null when {@code avoid} is the only one.
+     */
+    public Instance pick(Instance avoid) {
+        int size = instances.size();
+        int start = Math.floorMod(next.getAndIncrement(), size);
+        Instance fallback = null;
+        for (int i = 0; i < size; i++) {
+            Instance candidate = instances.get((start + i) % size);
+            if (candidate == avoid) {
+                continue;
+            }
+            if (candidate.healthy()) {
+                return candidate;
+            }
+            if (fallback == null) {
+                fallback = candidate;
+            }
         }
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery;
+        return fallback;
     }
 }

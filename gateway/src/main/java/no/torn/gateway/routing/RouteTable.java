@@ -27,7 +27,8 @@ public final class RouteTable {
             "coverage", TASK,
             "responsibility", RESPONSIBILITY,
             "grants", GRANTS,
-            "experience", GRANTS);
+            "experience", GRANTS,
+            "open-data", GRANTS);
 
     private static final String API_PREFIX = "/api/v1/";
 

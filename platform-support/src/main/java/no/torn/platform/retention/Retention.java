@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.torn.platform.jobs.SingleRun;
 import no.torn.platform.time.Today;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -17,7 +18,7 @@ import java.time.ZoneOffset;
  * Keeps the platform's bookkeeping tables bounded: sent outbox rows and inbox marks older than their retention, and
  * expired idempotency keys, are deleted nightly (03:15 Oslo time by default). Unsent outbox rows are never touched.
  * An inbox mark must outlive any redelivery: keep it longer than the topics' retention.
- * Deleting is idempotent, so instances that run the job at the same time do no harm.
+ * One instance at a time runs it ({@link SingleRun}); deleting is idempotent besides.
  */
 @ApplicationScoped
 public class Retention {
@@ -34,6 +35,9 @@ public class Retention {
     @Inject
     Today today;
 
+    @Inject
+    SingleRun single;
+
     @ConfigProperty(name = "torn.retention.sent-outbox", defaultValue = "P7D")
     Duration sentOutbox;
 
@@ -43,9 +47,11 @@ public class Retention {
     @Scheduled(cron = "{torn.retention.cron:0 15 3 * * ?}", timeZone = "Europe/Oslo",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "platform-retention")
     void nightly() {
-        Purged purged = purge();
-        LOG.infof("Retention removed %d sent outbox rows, %d inbox marks, %d idempotency keys",
-                purged.outboxEvents(), purged.processedEvents(), purged.idempotencyKeys());
+        single.run("platform-retention", () -> {
+            Purged purged = purge();
+            LOG.infof("Retention removed %d sent outbox rows, %d inbox marks, %d idempotency keys",
+                    purged.outboxEvents(), purged.processedEvents(), purged.idempotencyKeys());
+        });
     }
 
     @Transactional

@@ -86,7 +86,7 @@ public class QueryResource {
                     + "delegations; reading another person's history is audit-logged.")
     @APIResponse(responseCode = "200", description = "The answer for the day",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PointInTimeView.class)))
+                    schema = @Schema(implementation = PointInTime.Answer.class)))
     @APIResponse(responseCode = "400", description = "employeeId, taskCode or date missing or malformed (the "
             + "problem names the parameter)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -97,7 +97,7 @@ public class QueryResource {
     @APIResponse(responseCode = "404", description = "Employee or task unknown, of another RHF, or not readable "
             + "by the caller", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public PointInTimeView pointInTime(@QueryParam("employeeId") String employeeId,
+    public PointInTime.Answer pointInTime(@QueryParam("employeeId") String employeeId,
                                        @QueryParam("taskCode") String taskCode, @QueryParam("date") String date) {
         UUID employee = QueryParams.uuid(employeeId, "employeeId");
         if (employee == null) {
@@ -107,7 +107,7 @@ public class QueryResource {
             throw ProblemException.invalid("taskCode", "must not be blank");
         }
         LocalDate day = QueryParams.date(date, "date", today.date());
-        return PointInTimeView.of(pointInTime.on(caller.actor(), employee, taskCode.strip(), day));
+        return pointInTime.on(caller.actor(), employee, taskCode.strip(), day);
     }
 
     @GET

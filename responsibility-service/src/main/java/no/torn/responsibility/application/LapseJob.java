@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.torn.platform.application.Actor;
+import no.torn.platform.jobs.SingleRun;
 import no.torn.platform.time.Today;
 import no.torn.responsibility.domain.Clarification;
 import no.torn.responsibility.domain.ClarificationStatus;
@@ -30,6 +31,9 @@ public class LapseJob {
     }
 
     @Inject
+    SingleRun single;
+
+    @Inject
     Today today;
 
     @Inject
@@ -41,10 +45,13 @@ public class LapseJob {
     @Scheduled(cron = "${torn.responsibility.lapse-cron:0 5 * * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Result result = run();
-        if (result.activated() + result.lapsed() + result.delegationsEnded() > 0) {
-            LOG.infof("Review-date run: %s", result);
-        }
+        // Every instance's scheduler fires; one of them runs the job.
+        single.run("responsibility-lapse", () -> {
+            Result result = run();
+            if (result.activated() + result.lapsed() + result.delegationsEnded() > 0) {
+                LOG.infof("Review-date run: %s", result);
+            }
+        });
     }
 
     public Result run() {

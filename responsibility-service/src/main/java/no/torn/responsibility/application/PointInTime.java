@@ -23,6 +23,7 @@ import no.torn.responsibility.domain.PointInTimeHistory.Known;
 import no.torn.responsibility.domain.PointInTimeHistory.StatusChange;
 import no.torn.responsibility.domain.SharingDecision;
 import no.torn.responsibility.domain.TaskView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,24 +48,33 @@ public class PointInTime {
             SharingDecision.HEALTH_PROFESSIONAL, SharingDecision.UNTRAINED_STAFF, SharingDecision.APPROVED_MAPPING,
             SharingDecision.SUPERVISION);
 
+    /**
+     * The answer, as served: everything is as known at {@code knownAsOf} (the start of the next Norwegian day);
+     * {@code knownNow} and {@code metAsKnownNow} show where later corrections tell otherwise.
+     */
+    @Schema(name = "PointInTimeAnswer")
     public record Answer(UUID employeeId, String taskCode, LocalDate date, Instant knownAsOf, Instant answeredAt,
                          boolean qualified, boolean delegated, boolean qualifiedAsKnownNow, Rules rules,
                          List<RecordOnDate> competences, List<DelegationOnDate> delegations) {
     }
 
     /** What the answer rests on: the requirements, their source, the clarification, and each rule evaluated. */
+    @Schema(name = "PointInTimeRules")
     public record Rules(List<String> requiredCompetences, String requirementsFrom, UUID delegationId,
                         ClarificationOnDate clarification, List<RuleOnDate> evaluated) {
     }
 
+    @Schema(name = "PointInTimeClarificationOnDate")
     public record ClarificationOnDate(UUID clarificationId, String statusOnDate, String statusNow,
                                       UUID appliedMappingId) {
     }
 
     /** One rule on D; {@code metAsKnownNow} differs from {@code met} only when a record was corrected since. */
+    @Schema(name = "PointInTimeRuleOnDate")
     public record RuleOnDate(String rule, boolean met, String detail, boolean metAsKnownNow) {
     }
 
+    @Schema(name = "PointInTimeRecordState")
     public record RecordState(long sourceVersion, String competenceCode, List<String> impliedCodes,
                               LocalDate acquiredOn, LocalDate validUntil, String status, String trustLevel,
                               String reason, Instant recordedAt, boolean validOnDate) {
@@ -76,12 +86,15 @@ public class PointInTime {
     }
 
     /** A record bearing on the requirements: as known at the end of D, and now when that differs. */
+    @Schema(name = "PointInTimeRecordOnDate")
     public record RecordOnDate(UUID recordId, RecordState knownThen, RecordState knownNow, boolean changedSince) {
     }
 
+    @Schema(name = "PointInTimeAuditLine")
     public record AuditLine(long id, Instant at, String action, String actorName, String actorRole, String reason) {
     }
 
+    @Schema(name = "PointInTimeDelegationOnDate")
     public record DelegationOnDate(UUID delegationId, UUID clarificationId, LocalDate validFrom, LocalDate validTo,
                                    String statusOnDate, String statusNow, List<String> requiredCompetences,
                                    List<AuditLine> audit) {
