@@ -144,8 +144,10 @@ final class Scenario {
         int version = jsonAs("vest-leader").body(json("version", created.get().<Integer>path("version")))
                 .post("/api/v1/responsibility/clarifications/" + id + "/submit").then().statusCode(200)
                 .extract().path("version");
+        // Four eyes: the submitter may not approve it (R-RESP-01).
         jsonAs("vest-leader").body(json("version", version))
-                .post("/api/v1/responsibility/clarifications/" + id + "/approve").then().statusCode(403);
+                .post("/api/v1/responsibility/clarifications/" + id + "/approve").then().statusCode(422)
+                .body("rules.rule", org.hamcrest.Matchers.hasItem("R-RESP-01"));
         String status = jsonAs("vest-leader2").body(json("version", version))
                 .post("/api/v1/responsibility/clarifications/" + id + "/approve").then().statusCode(200)
                 .extract().path("status");
