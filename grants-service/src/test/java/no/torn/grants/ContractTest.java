@@ -45,16 +45,22 @@ class ContractTest {
     void servesEventContractsAndOpenApi() {
         given().get("/events/asyncapi.yaml").then().statusCode(200)
                 .body(containsString("torn.{rhf}.grants.v1"))
-                .body(containsString("no.torn.grants.experience-report-published.v1"));
+                .body(containsString("no.torn.grants.experience-report-published.v1"))
+                .body(containsString("no.torn.grants.award-published.v1"))
+                .body(containsString("no.torn.grants.award-withdrawn.v1"));
         for (String name : new String[]{"round-opened", "allocation-computed", "application-submitted",
-                "application-decided", "report-approved", "experience-report-published"}) {
+                "application-decided", "report-approved", "experience-report-published", "award-published",
+                "award-withdrawn"}) {
             given().get("/events/schemas/" + name + ".v1.json").then().statusCode(200)
                     .body("title", equalTo("no.torn.grants." + name + ".v1"));
         }
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/v1/grants/rounds"))
                 .body("paths", hasKey("/api/v1/grants/allocations/what-if"))
-                .body("paths", hasKey("/api/v1/grants/awards/export"))
+                .body("paths", hasKey("/api/v1/open-data/awards"))
+                .body("paths", hasKey("/api/v1/open-data/awards.csv"))
+                .body("paths", hasKey("/api/v1/open-data/awards.360giving.json"))
+                .body("paths", hasKey("/api/v1/grants/rounds/{id}/pots/{rhf}/status"))
                 .body("paths", hasKey("/api/v1/experience/reports"))
                 .body("paths", hasKey("/api/v1/grants/audit"));
     }

@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** The demo profile's data (the 2023 Helse Sør-Øst award list) loads, is consistent, and reads like the seed list. */
+/**
+ * The 2023 Helse Sør-Øst award list is reference data of every installation (a migration): it is consistent and reads
+ * like the seed list. The demo profile's script (arena reports about those projects) loads on top, repeatably.
+ */
 @QuarkusTest
 class DemoDataTest {
 
@@ -54,9 +57,10 @@ class DemoDataTest {
                 "Matverter overtar matserveringen fra sykepleierne",
                 "Akuttsykepleier tar imot en pasientgruppe og avlaster LIS",
                 "Teamorganisering med renholdere rundt pasienten");
-        as("vest-employee").get("/api/v1/grants/awards/export?rhf=helse-sor-ost&year=2023").then().statusCode(200)
-                .body("grants.size()", equalTo(10))
-                .body("grants.collect { it.recipientOrganization[0].name }", hasItem("Oslo universitetssykehus HF"));
+        as("vest-national").get("/api/v1/grants/rounds/" + ROUND).then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        as("sorost-admin").get("/api/v1/grants/rounds/" + ROUND + "/pots/helse-sor-ost").then()
+                .body("status", equalTo("ALLOCATED"));
         as("vest-employee").get("/api/v1/experience/reports?q=portør&year=2023").then().statusCode(200)
                 .body("items.hf", hasItem("ous"));
     }

@@ -38,7 +38,12 @@ class OsloTodayTest {
         String project = Fixtures.submit("vest-hr", round, "helse-bergen", 1_000);
         TestClock.setTo(LocalDate.of(2031, 6, 2), LocalTime.of(0, 30));
         Fixtures.grant(project, 1_000);
-        as("vest-employee").get("/api/v1/grants/awards/export?rhf=helse-vest&year=2031").then().statusCode(200)
-                .body("grants.find { it.id == '360G-torn-" + project + "' }.awardDate", equalTo("2031-06-02"));
+        String path = "/api/v1/grants/applications/" + project;
+        as("vest-admin").body(json("version", Fixtures.version("vest-admin", path)))
+                .post("/api/v1/grants/awards/" + project + "/publish").then().statusCode(200);
+        String csv = io.restassured.RestAssured.given().get("/api/v1/open-data/awards.csv?rhf=helse-vest&year=2031")
+                .then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv.lines().filter(l -> l.startsWith("360G-torn-" + project)))
+                .singleElement().asString().contains(",NOK,2031-06-02,");
     }
 }

@@ -22,10 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantIsolationIT {
 
     /**
+     * Open data: published awards, readable by anyone without a token (docs/architecture.md, "API conventions").
+     */
+    private static final String OPEN_DATA = "/api/v1/open-data";
+    /**
      * Readable by every authenticated user by design (docs/architecture.md, "Tenancy and roles"): published awards
      * and the experience arena.
      */
-    private static final List<String> OPEN_BY_DESIGN = List.of("/api/v1/grants/awards", "/api/v1/experience");
+    private static final List<String> OPEN_BY_DESIGN = List.of("/api/v1/grants/awards", "/api/v1/experience",
+            OPEN_DATA);
     /** Tokens of another RHF: an admin and an employee of Helse Sør-Øst. */
     private static final List<String> FOREIGN_USERS = List.of("sorost-admin", "sorost-employee");
     /**
@@ -89,7 +94,8 @@ class TenantIsolationIT {
     /** Published experience reports and award lines are readable by every RHF by design. */
     private static boolean isPublic(String path, JsonNode item) {
         return OPEN_BY_DESIGN.stream().anyMatch(path::startsWith)
-                && ("PUBLISHED".equals(item.path("status").asText()) || path.startsWith("/api/v1/grants/awards"));
+                && ("PUBLISHED".equals(item.path("status").asText()) || path.startsWith("/api/v1/grants/awards")
+                || path.startsWith(OPEN_DATA));
     }
 
     @Test
@@ -292,16 +298,18 @@ class TenantIsolationIT {
         int cases = 0;
         for (OpenApiOperations.Operation op : operations) {
             String url = op.concrete(Map.of());
-            Response anonymous = Gateway.anonymous().contentType("application/json").body("{}")
-                    .request(op.method(), url);
+            // Open data is read by anyone, with or without a token or role; everything else needs both.
+            boolean open = op.method().equalsIgnoreCase("GET") && op.path().startsWith(OPEN_DATA);
+            Response anonymous = open ? Gateway.anonymous().request(op.method(), url)
+                    : Gateway.anonymous().contentType("application/json").body("{}").request(op.method(), url);
             cases++;
-            if (anonymous.statusCode() != 401) {
+            if (anonymous.statusCode() != (open ? 200 : 401)) {
                 failures.add(op + " without token -> " + anonymous.statusCode());
             }
-            Response noRole = Gateway.as("vest-norole").contentType("application/json").body("{}")
-                    .request(op.method(), url);
+            Response noRole = open ? Gateway.as("vest-norole").request(op.method(), url)
+                    : Gateway.as("vest-norole").contentType("application/json").body("{}").request(op.method(), url);
             cases++;
-            if (noRole.statusCode() != 403) {
+            if (noRole.statusCode() != (open ? 200 : 403)) {
                 failures.add(op + " without role -> " + noRole.statusCode());
             }
         }

@@ -235,10 +235,17 @@ class TornJourneyIT {
                 .post(applicationPath + "/decision").then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("GRANTED"));
 
+        // A grant is public only once the RHF publishes it; then every RHF, and anyone as open data, can read it.
+        jsonAs("vest-admin").body(json("version", version(applicationPath)))
+                .post("/api/v1/grants/awards/" + application + "/publish").then().statusCode(200);
         List<String> awarded = Gateway.as("sorost-employee").queryParam("rhf", "helse-vest")
                 .queryParam("year", today.getYear()).queryParam("size", 200)
                 .get("/api/v1/grants/awards").then().statusCode(200).extract().path("items.applicationId");
         assertThat(awarded).contains(application);
+        String openData = io.restassured.RestAssured.given().baseUri(Platform.get().gatewayUrl())
+                .queryParam("rhf", "helse-vest").queryParam("year", today.getYear()).queryParam("size", 200)
+                .get("/api/v1/open-data/awards").then().statusCode(200).extract().asString();
+        assertThat(openData).contains(application).doesNotContain("helga@example.org");
 
         Response report = jsonAs("vest-hr").body(json("hf", HF, "applicationId", application,
                         "title", "PVK flyttet til helsefagarbeidere", "fromGroup", "sykepleier",

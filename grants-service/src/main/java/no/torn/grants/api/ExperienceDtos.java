@@ -1,5 +1,6 @@
 package no.torn.grants.api;
 
+import no.torn.grants.application.ExperienceSearch;
 import no.torn.grants.domain.ExperienceReport;
 import no.torn.grants.domain.ExperienceStatus;
 import no.torn.grants.domain.Organisations;
@@ -18,12 +19,20 @@ public final class ExperienceDtos {
                                  String title, String fromGroup, String toGroup, List<String> taskCodes,
                                  String summary, String results, String lessons, String pitfalls, String contact,
                                  int year, ExperienceStatus status, Instant createdAt, Instant updatedAt,
-                                 Instant publishedAt, long version) {
+                                 Instant publishedAt, long version, Double rank, String snippet) {
         static ExperienceView of(ExperienceReport e) {
+            return of(e, null);
+        }
+
+        /**
+         * With a search hit: {@code rank} (ts_rank, higher is better) and {@code snippet}, HTML-escaped text with the
+         * matches in {@code <mark>} tags; both null when the list was not searched by text.
+         */
+        static ExperienceView of(ExperienceReport e, ExperienceSearch.Hit hit) {
             return new ExperienceView(e.id, e.rhf, Organisations.name(e.rhf), e.hf, Organisations.name(e.hf),
                     e.applicationId, e.title, e.fromGroup, e.toGroup, List.of(e.taskCodes), e.summary, e.results,
                     e.lessons, e.pitfalls, e.contact, e.year, e.status, e.createdAt, e.updatedAt, e.publishedAt,
-                    e.version);
+                    e.version, hit == null ? null : hit.rank(), hit == null ? null : hit.snippet());
         }
     }
 }

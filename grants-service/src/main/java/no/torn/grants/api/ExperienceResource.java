@@ -99,12 +99,23 @@ public class ExperienceResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Search experience reports (Norwegian full text in q; filters personnelGroup, task, hf, "
-            + "rhf, year). Published reports of every RHF by default; status=DRAFT lists the caller's RHF's drafts")
+    @Operation(summary = "Search experience reports (Norwegian full text in q; filters personnelGroup, fromGroup, "
+            + "toGroup, task, hf, rhf, year). Published reports of every RHF by default; status=DRAFT lists the "
+            + "caller's RHF's drafts",
+            description = "q uses PostgreSQL's norwegian text search (stemmed, so q=sykepleier finds 'Sykepleierne'; "
+                    + "web-search syntax: \"phrase\", or, -word). With q the results are ranked (rank, ts_rank) and "
+                    + "carry a snippet with the matches in <mark> tags (the rest HTML-escaped); without q the newest "
+                    + "come first. Roles: every TØRN role.")
     public Page<ExperienceView> search(
             @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("personnelGroup") @Pattern(regexp = PersonnelGroups.PATTERN,
                     message = PersonnelGroups.MESSAGE) String personnelGroup,
+            @Parameter(description = "The group the tasks moved from, e.g. sykepleier")
+            @QueryParam("fromGroup") @Pattern(regexp = PersonnelGroups.PATTERN,
+                    message = PersonnelGroups.MESSAGE) String fromGroup,
+            @Parameter(description = "The group the tasks moved to, e.g. portor")
+            @QueryParam("toGroup") @Pattern(regexp = PersonnelGroups.PATTERN,
+                    message = PersonnelGroups.MESSAGE) String toGroup,
             @QueryParam("task") @Size(max = 60) String task,
             @QueryParam("hf") @Size(max = 60) String hf,
             @QueryParam("rhf") String rhf,
@@ -120,7 +131,7 @@ public class ExperienceResource {
         }
         // Published reports are open to every RHF; drafts only to their own.
         String scope = wanted == ExperienceStatus.DRAFT ? caller.scopeForQuery(named).orElse(null) : named;
-        return search.search(new ExperienceSearch.Query(wanted, q, personnelGroup, task, hf, scope, year),
-                pageRequest, ExperienceView::of);
+        return search.search(new ExperienceSearch.Query(wanted, q, personnelGroup, fromGroup, toGroup,
+                task, hf, scope, year), pageRequest, ExperienceView::of);
     }
 }

@@ -3,6 +3,7 @@ package no.torn.grants.api;
 import no.torn.grants.domain.AllocationCalculator;
 import no.torn.grants.domain.GrantRound;
 import no.torn.grants.domain.PotSplit;
+import no.torn.grants.domain.PotStatus;
 import no.torn.grants.domain.RhfPot;
 import no.torn.grants.domain.RoundStatus;
 
@@ -23,7 +24,7 @@ public final class RoundDtos {
         }
     }
 
-    public record PotView(UUID id, UUID roundId, String rhf, long amount, Long rhfActivitiesAmount,
+    public record PotView(UUID id, UUID roundId, String rhf, PotStatus status, long amount, Long rhfActivitiesAmount,
                           BigDecimal rhfActivitiesPercent, long evaluationReserve, long minimumAmount,
                           List<AllocationCalculator.Participant> participants, SplitView split, Instant updatedAt,
                           long version) {
@@ -34,7 +35,7 @@ public final class RoundDtos {
             } catch (RuntimeException notYetConsistent) {
                 split = null;
             }
-            return new PotView(p.id, p.roundId, p.rhf, p.amount, p.rhfActivitiesAmount, p.rhfActivitiesPercent,
+            return new PotView(p.id, p.roundId, p.rhf, p.status, p.amount, p.rhfActivitiesAmount, p.rhfActivitiesPercent,
                     p.evaluationReserve, p.minimumAmount, p.participantList(), split, p.updatedAt, p.version);
         }
     }

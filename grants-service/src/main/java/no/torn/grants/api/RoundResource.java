@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import no.torn.grants.api.RoundDtos.PotView;
 import no.torn.grants.api.RoundDtos.RoundView;
 import no.torn.grants.application.GrantRounds;
+import no.torn.grants.application.GrantRounds.PotStatusRequest;
 import no.torn.grants.application.GrantRounds.PotUpdateRequest;
 import no.torn.grants.application.GrantRounds.RoundRequest;
 import no.torn.grants.application.GrantRounds.SplitRequest;
@@ -35,6 +36,8 @@ import no.torn.platform.tenancy.Caller;
 import no.torn.platform.tenancy.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -87,7 +90,15 @@ public class RoundResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed(Roles.NATIONAL_ADMIN)
-    @Operation(summary = "Lock allocations (ALLOCATED) or close the round (CLOSED)")
+    @Operation(summary = "Close the round (CLOSED) or lock every open pot at once (ALLOCATED)",
+            description = "CLOSED is refused (422) until every RHF pot is locked, naming the pots that are not. "
+                    + "ALLOCATED locks every pot still open, for clients that lock nationally; each RHF may instead "
+                    + "lock its own pot (POST .../pots/{rhf}/status). Role: national-admin.")
+    @APIResponse(responseCode = "200", description = "The round after the change")
+    @APIResponse(responseCode = "409", description = "Stale version or a transition the round does not allow",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Pots not yet locked (named in detail)",
+            content = @Content(mediaType = "application/problem+json"))
     public RoundView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusRequest request) {
         return view(rounds.changeStatus(caller.actor(), id, request));
     }
@@ -108,6 +119,25 @@ public class RoundResource {
     @Operation(summary = "Read an RHF's pot and split (own RHF only)")
     public PotView getPot(@PathParam("id") UUID id, @PathParam("rhf") String rhf) {
         return PotView.of(rounds.pot(caller.actor(), rounds.get(id).id, rhf));
+    }
+
+    @POST
+    @Path("/{id}/pots/{rhf}/status")
+    @RolesAllowed({Roles.RHF_ADMIN, Roles.NATIONAL_ADMIN})
+    @Operation(summary = "Lock the RHF's own pot (OPEN to ALLOCATED) once its allocation is fixed",
+            description = "From then on the RHF's split and allocation are locked and its grants may be decided, "
+                    + "whatever the other RHFs' pots are doing. Needs a computed allocation and the pot's version. "
+                    + "Audited. Roles: rhf-admin of the RHF, national-admin.")
+    @APIResponse(responseCode = "200", description = "The pot after the change")
+    @APIResponse(responseCode = "404", description = "Unknown round, or the pot of another RHF",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "Stale version, or the pot is locked already",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "No computed allocation, or the round is closed",
+            content = @Content(mediaType = "application/problem+json"))
+    public PotView changePotStatus(@PathParam("id") UUID id, @PathParam("rhf") String rhf,
+                                   @Valid @NotNull PotStatusRequest request) {
+        return PotView.of(rounds.changePotStatus(caller.actor(), id, rhf, request));
     }
 
     @PUT

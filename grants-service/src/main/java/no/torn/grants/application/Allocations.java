@@ -70,7 +70,7 @@ public class Allocations {
         GrantRound round = rounds.get(request.roundId());
         RhfPot pot = rounds.pot(actor, round.id, request.rhf());
         UUID id = idempotency.once(actor, idempotencyKey, "grants.compute-allocation", request, UUID.class, () -> {
-            GrantRounds.requireOpen(round);
+            GrantRounds.requireEditable(round, pot);
             AllocationInputs inputs = new AllocationInputs(pot.amount, pot.rhfActivitiesAmount,
                     pot.rhfActivitiesPercent, pot.evaluationReserve, pot.minimumAmount, pot.participantList());
             AllocationInputs.Outcome outcome = inputs.compute();

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Published awards: granted (and completed) projects, readable by every authenticated TØRN user of any RHF by
- * design. Only public facts are shown; contact details and review comments stay inside the RHF.
+ * Published awards: granted (and completed) projects the RHF has published, readable by every authenticated TØRN user
+ * of any RHF and, as open data, without a token. Only public facts are shown: no person's name or id, no contact
+ * details, no review comments.
  */
 @ApplicationScoped
 public class Awards {
@@ -28,7 +29,7 @@ public class Awards {
     public record Award(UUID applicationId, UUID roundId, int year, String programme, String rhf, String rhfName,
                         String hf, String hfName, String title, String department, String description,
                         String fromGroup, String toGroup, List<String> taskCodes, ProjectKind kind, long amount,
-                        Instant awardedAt, boolean completed) {
+                        Instant awardedAt, boolean completed, Instant publishedAt) {
     }
 
     private static final Sort ORDER = Sort.by("rhf").and("hf").and("title").and("id");
@@ -41,9 +42,9 @@ public class Awards {
                 a -> award((Application) a, rounds));
     }
 
-    /** The whole award list of an RHF and year, for the open-data export. */
-    public List<Award> all(String rhf, Integer year) {
-        Filter filter = filter(rhf, year, null);
+    /** The whole published award list, narrowed like {@link #list}, for the CSV and 360Giving exports. */
+    public List<Award> all(String rhf, Integer year, String hf) {
+        Filter filter = filter(rhf, year, hf);
         Map<UUID, GrantRound> rounds = new HashMap<>();
         return Application.<Application>list(filter.hql, ORDER, filter.params).stream()
                 .map(a -> award(a, rounds)).toList();
@@ -52,10 +53,31 @@ public class Awards {
     private record Filter(String hql, Map<String, Object> params) {
     }
 
+    /**
+     * When the public list narrowed like {@link #list} last changed: an award published, withdrawn or completed. Null
+     * when nothing was ever published there.
+     */
+    public Instant lastModified(String rhf, Integer year, String hf) {
+        Filter scope = scope(new StringBuilder("publicChangedAt is not null"), new HashMap<>(), rhf, year, hf);
+        Instant changed = Application.find("select max(publicChangedAt) from Application where " + scope.hql,
+                scope.params).project(Instant.class).firstResult();
+        Filter published = filter(rhf, year, hf);
+        Instant closed = Application.find("select max(closedAt) from Application where " + published.hql,
+                published.params).project(Instant.class).firstResult();
+        if (changed == null || closed != null && closed.isAfter(changed)) {
+            return closed;
+        }
+        return changed;
+    }
+
     private static Filter filter(String rhf, Integer year, String hf) {
-        StringBuilder q = new StringBuilder("status in :statuses");
+        StringBuilder q = new StringBuilder("status in :statuses and publishedAt is not null");
         Map<String, Object> params = new HashMap<>();
         params.put("statuses", List.of(ApplicationStatus.GRANTED, ApplicationStatus.CLOSED));
+        return scope(q, params, rhf, year, hf);
+    }
+
+    private static Filter scope(StringBuilder q, Map<String, Object> params, String rhf, Integer year, String hf) {
         if (rhf != null && !rhf.isBlank()) {
             if (HealthRegion.fromCode(rhf).isEmpty()) {
                 throw ProblemException.invalid("rhf", "unknown RHF " + rhf);
@@ -79,6 +101,6 @@ public class Awards {
         return new Award(a.id, a.roundId, r.year, r.programme, a.rhf, Organisations.name(a.rhf), a.hf,
                 Organisations.name(a.hf), a.title, a.department, a.description, a.fromGroup, a.toGroup,
                 List.of(a.taskCodes), a.kind, a.grantedAmount == null ? 0 : a.grantedAmount, a.decidedAt,
-                a.status == ApplicationStatus.CLOSED);
+                a.status == ApplicationStatus.CLOSED, a.publishedAt);
     }
 }

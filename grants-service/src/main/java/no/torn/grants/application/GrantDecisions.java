@@ -14,6 +14,8 @@ import no.torn.grants.domain.AllocationShare;
 import no.torn.grants.domain.Application;
 import no.torn.grants.domain.ApplicationStatus;
 import no.torn.grants.domain.GrantRound;
+import no.torn.grants.domain.PotStatus;
+import no.torn.grants.domain.RhfPot;
 import no.torn.grants.domain.RoundStatus;
 import no.torn.grants.messaging.GrantsEvents;
 import no.torn.platform.application.Actor;
@@ -22,6 +24,7 @@ import no.torn.platform.application.Versions;
 import no.torn.platform.audit.AuditTrail;
 import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.rules.RuleCheck;
 import no.torn.platform.time.Today;
 
 import java.util.UUID;
@@ -88,10 +91,15 @@ public class GrantDecisions {
                     + a.requestedAmount + " NOK");
         }
         GrantRound round = GrantRound.findById(a.roundId);
-        if (round.status != RoundStatus.ALLOCATED) {
-            throw ProblemException.rule("Grants are decided once the round's allocations are locked; round "
-                    + round.id + " is " + round.status);
-        }
+        RhfPot pot = RhfPot.of(a.roundId, a.rhf).orElse(null);
+        // Only the RHF's own lock matters: an RHF decides once its allocation is fixed, not when every RHF is.
+        RuleCheck.of()
+                .require(round.status != RoundStatus.CLOSED, "R-GRANT-01",
+                        "Round " + round.id + " is CLOSED; no more grants are decided in it")
+                .require(pot != null && pot.status == PotStatus.ALLOCATED, "R-GRANT-01",
+                        "Grants are decided once the RHF's allocation is locked; the pot of " + a.rhf + " in round "
+                                + round.id + " is " + (pot == null ? "missing" : pot.status.name()))
+                .orThrow();
         Allocation allocation = Allocation.find("roundId = ?1 and rhf = ?2 and current = true", a.roundId, a.rhf)
                 .firstResult();
         AllocationShare share = allocation == null ? null : AllocationShare

@@ -18,9 +18,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import no.torn.grants.domain.AllocationCalculator.Participant;
+import no.torn.grants.domain.Allocation;
 import no.torn.grants.domain.AllocationInputs;
 import no.torn.grants.domain.GrantRound;
 import no.torn.grants.domain.Json;
+import no.torn.grants.domain.PotStatus;
 import no.torn.grants.domain.RhfPot;
 import no.torn.grants.domain.RoundStatus;
 import no.torn.grants.messaging.GrantsEvents;
@@ -32,6 +34,7 @@ import no.torn.platform.audit.AuditTrail;
 import no.torn.platform.audit.Audited;
 import no.torn.platform.outbox.Outbox;
 import no.torn.platform.problem.ProblemException;
+import no.torn.platform.rules.RuleCheck;
 import no.torn.platform.tenancy.HealthRegion;
 import no.torn.platform.time.Today;
 
@@ -82,6 +85,9 @@ public class GrantRounds {
     public record StatusRequest(@NotNull RoundStatus status, @NotNull Long version) {
     }
 
+    public record PotStatusRequest(@NotNull PotStatus status, @NotNull Long version) {
+    }
+
     /** What the audit trail keeps of a round. */
     record RoundState(int year, String programme, String title, long nationalAmount, RoundStatus status) {
         static RoundState of(GrantRound r) {
@@ -90,10 +96,10 @@ public class GrantRounds {
     }
 
     /** What the audit trail keeps of a pot: its amount and split. */
-    record PotState(long amount, Long rhfActivitiesAmount, BigDecimal rhfActivitiesPercent, long evaluationReserve,
+    record PotState(PotStatus status, long amount, Long rhfActivitiesAmount, BigDecimal rhfActivitiesPercent, long evaluationReserve,
                     long minimumAmount, List<Participant> participants) {
         static PotState of(RhfPot p) {
-            return new PotState(p.amount, p.rhfActivitiesAmount, p.rhfActivitiesPercent, p.evaluationReserve,
+            return new PotState(p.status, p.amount, p.rhfActivitiesAmount, p.rhfActivitiesPercent, p.evaluationReserve,
                     p.minimumAmount, p.participantList());
         }
     }
@@ -161,17 +167,61 @@ public class GrantRounds {
                 round.status.name(), pots, round.version);
     }
 
-    /** Locks the round's allocations (ALLOCATED) or closes it (CLOSED). */
+    /**
+     * Closes the round (CLOSED) once every pot is locked, or locks every pot that is still open at once (ALLOCATED, a
+     * national admin's shortcut kept for existing clients). Closing with open pots is a 422 naming each of them.
+     */
     @Transactional
     public GrantRound changeStatus(Actor actor, UUID id, StatusRequest request) {
         GrantRound round = get(id);
         Versions.require(round.version, request.version());
         RoundState before = RoundState.of(round);
-        round.status = Transitions.move(round.status, request.status(), "Round " + id);
+        RoundStatus target = Transitions.move(round.status, request.status(), "Round " + id);
+        List<RhfPot> pots = RhfPot.<RhfPot>list("roundId", Sort.by("rhf"), round.id);
+        if (target == RoundStatus.CLOSED) {
+            List<String> open = pots.stream().filter(p -> p.status != PotStatus.ALLOCATED).map(p -> p.rhf).toList();
+            RuleCheck.of().require(open.isEmpty(), "R-GRANT-02", "Round " + id + " closes once every RHF pot is "
+                    + "locked (ALLOCATED); not yet locked: " + String.join(", ", open)).orThrow();
+        } else {
+            for (RhfPot pot : pots) {
+                if (pot.status == PotStatus.OPEN) {
+                    lock(actor, pot, "Locked with the whole round");
+                }
+            }
+        }
+        round.status = target;
         round.updatedAt = today.now();
         audit.record(actor, Audited.of(ROUND, id, GrantRound.NATIONAL), round.status.name(), before,
                 RoundState.of(round), null);
         return round;
+    }
+
+    /**
+     * An RHF fixes its own allocation (OPEN to ALLOCATED): from then on its split and allocation are locked and its
+     * grants may be decided, whatever the other RHFs' pots are doing. The pot needs a current allocation.
+     */
+    @Transactional
+    public RhfPot changePotStatus(Actor actor, UUID roundId, String rhf, PotStatusRequest request) {
+        GrantRound round = get(roundId);
+        RhfPot pot = pot(actor, round.id, rhf);
+        Versions.require(pot.version, request.version());
+        RuleCheck.of().require(round.status != RoundStatus.CLOSED, "R-GRANT-03",
+                "Round " + roundId + " is CLOSED; its pots cannot change").orThrow();
+        PotStatus target = Transitions.move(pot.status, request.status(), "Pot of " + rhf);
+        RuleCheck.of().require(target != PotStatus.ALLOCATED
+                        || Allocation.count("potId = ?1 and current = true", pot.id) > 0, "R-GRANT-04",
+                "The pot of " + rhf + " has no computed allocation to lock; compute one first").orThrow();
+        lock(actor, pot, null);
+        return pot;
+    }
+
+    private void lock(Actor actor, RhfPot pot, String reason) {
+        PotState before = PotState.of(pot);
+        pot.status = Transitions.move(pot.status, PotStatus.ALLOCATED, "Pot of " + pot.rhf);
+        pot.updatedBy = actor.id();
+        pot.updatedAt = today.now();
+        audit.record(actor, Audited.of(POT, pot.id, pot.rhf), PotStatus.ALLOCATED.name(), before, PotState.of(pot),
+                reason);
     }
 
     /** Sets an RHF's pot in an open round; the pots never add up to more than the national amount. */
@@ -184,8 +234,11 @@ public class GrantRounds {
         RhfPot pot = RhfPot.of(roundId, rhf).orElse(null);
         if (pot != null) {
             Versions.require(pot.version, request.version());
+            requireEditable(round, pot);
+        } else {
+            RuleCheck.of().require(round.status != RoundStatus.CLOSED, "R-GRANT-03",
+                    "Round " + round.id + " is CLOSED; pots are locked").orThrow();
         }
-        requireOpen(round);
         long others = RhfPot.<RhfPot>list("roundId = ?1 and rhf <> ?2", roundId, rhf).stream()
                 .mapToLong(p -> p.amount).sum();
         if (others + request.amount() > round.nationalAmount) {
@@ -214,7 +267,7 @@ public class GrantRounds {
         GrantRound round = get(roundId);
         RhfPot pot = pot(actor, round.id, rhf);
         Versions.require(pot.version, request.version());
-        requireOpen(round);
+        requireEditable(round, pot);
         List<Participant> participants = new ArrayList<>();
         for (int i = 0; i < request.participants().size(); i++) {
             ParticipantRequest p = request.participants().get(i);
@@ -255,11 +308,11 @@ public class GrantRounds {
                 .filter(p -> actor.canSee(p.rhf)).toList();
     }
 
-    static void requireOpen(GrantRound round) {
-        if (!round.allocationsEditable()) {
-            throw ProblemException.rule("Round " + round.id + " is " + round.status
-                    + "; pots and allocations are locked");
-        }
+    /** The RHF's own lock (or a closed round) freezes its pot, split and allocations; other RHFs' pots don't matter. */
+    static void requireEditable(GrantRound round, RhfPot pot) {
+        RuleCheck.of().require(pot.editable(round), "R-GRANT-03", "The pot of " + pot.rhf + " in round " + round.id
+                + " is " + (round.status == RoundStatus.CLOSED ? "in a CLOSED round" : pot.status.name())
+                + "; its split and allocations are locked").orThrow();
     }
 
     private static void requireDistinctKnownRhfs(List<PotAmountRequest> pots) {

@@ -118,6 +118,9 @@ public class ProjectReports {
             ApplicationState project = ApplicationState.of(a);
             a.status = Transitions.move(a.status, ApplicationStatus.CLOSED, "Application " + a.id);
             a.closedAt = r.decidedAt;
+            if (a.publishedAt != null) {
+                a.publicChangedAt = a.closedAt; // a published award now shows as completed
+            }
             audit.record(actor, a.audited(Applications.APPLICATION), "CLOSED", project,
                     ApplicationState.of(a), "final report " + r.id + " approved");
         }

@@ -63,4 +63,19 @@ public class Application extends Submission {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** Set while the award is public (open data and the award list); null before publishing and after withdrawal. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "published_by")
+    public String publishedBy;
+
+    /** When the award's public facts last changed (published or withdrawn), for the open data's Last-Modified. */
+    @Column(name = "public_changed_at")
+    public Instant publicChangedAt;
+
+    public boolean isAward() {
+        return status == ApplicationStatus.GRANTED || status == ApplicationStatus.CLOSED;
+    }
 }

@@ -53,9 +53,4 @@ public class GrantRound extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    /** Allocations may be recomputed, and pots changed, only while the round is open. */
-    public boolean allocationsEditable() {
-        return status == RoundStatus.OPEN;
-    }
 }

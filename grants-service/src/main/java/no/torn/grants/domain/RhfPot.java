@@ -3,6 +3,8 @@ package no.torn.grants.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -31,6 +33,10 @@ public class RhfPot extends PanacheEntityBase {
 
     @Column(nullable = false)
     public long amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PotStatus status = PotStatus.OPEN;
 
     @Column(name = "rhf_activities_amount")
     public Long rhfActivitiesAmount;
@@ -64,6 +70,11 @@ public class RhfPot extends PanacheEntityBase {
 
     public PotSplit split() {
         return PotSplit.of(amount, rhfActivitiesAmount, rhfActivitiesPercent, evaluationReserve);
+    }
+
+    /** The split and allocations may change only while the pot is open and its round not closed. */
+    public boolean editable(GrantRound round) {
+        return status == PotStatus.OPEN && round.status != RoundStatus.CLOSED;
     }
 
     public static Optional<RhfPot> of(UUID roundId, String rhf) {

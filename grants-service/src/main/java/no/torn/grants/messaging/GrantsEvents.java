@@ -16,6 +16,8 @@ public final class GrantsEvents {
     public static final String APPLICATION_SUBMITTED = "no.torn.grants.application-submitted.v1";
     public static final String APPLICATION_DECIDED = "no.torn.grants.application-decided.v1";
     public static final String REPORT_APPROVED = "no.torn.grants.report-approved.v1";
+    public static final String AWARD_PUBLISHED = "no.torn.grants.award-published.v1";
+    public static final String AWARD_WITHDRAWN = "no.torn.grants.award-withdrawn.v1";
     public static final String EXPERIENCE_REPORT_PUBLISHED = "no.torn.grants.experience-report-published.v1";
 
     private GrantsEvents() {
@@ -53,5 +55,15 @@ public final class GrantsEvents {
     public record ExperienceReportPublished(UUID reportId, String rhf, String hf, UUID applicationId, String title,
                                             String fromGroup, String toGroup, List<String> taskCodes, int year,
                                             Instant publishedAt, long version) {
+    }
+
+    /** An award became public (award list and open data); the topic is the award's RHF. */
+    public record AwardPublished(UUID applicationId, UUID roundId, String rhf, String hf, String title,
+                                 long amountAwarded, Instant publishedAt, long version) {
+    }
+
+    /** A published award was taken off the public lists. */
+    public record AwardWithdrawn(UUID applicationId, UUID roundId, String rhf, String hf, String reason,
+                                 Instant withdrawnAt, long version) {
     }
 }
