@@ -116,7 +116,7 @@ echo "==> Event bus topics and ACLs (deploy/kafka/event-bus.conf)"
 java $KAFKA_ALLOWED_URLS -cp "$KAFKA_CP" "$ROOT/deploy/kafka/EventBusSetup.java" 127.0.0.1:9092 "$REALM_URL" \
   "$ROOT/deploy/kafka/event-bus.conf" > "$LOGS/event-bus-setup.log" 2>&1 \
   || { echo "Event bus set-up failed; see $LOGS/event-bus-setup.log" >&2; exit 1; }
-sed 's/^/  /' "$LOGS/event-bus-setup.log" | tail -n 1
+grep "^event bus:" "$LOGS/event-bus-setup.log" | sed 's/^/  /'
 
 echo "==> Starting services ($INSTANCES instance(s) of each domain service)"
 # Instance i of a domain service listens on its base port + 10*(i-1); the gateway balances over all of them.
