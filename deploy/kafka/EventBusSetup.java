@@ -99,18 +99,25 @@ public final class EventBusSetup {
         }
     }
 
-    /** The number of brokers, once the cluster answers an authenticated request (up to a minute after start). */
+    /**
+     * The number of brokers, once the cluster answers an authenticated request with at least as many as the system
+     * property {@code torn.brokers} expects (default 1; up to a minute after start).
+     */
     private static int awaitCluster(Admin admin) throws Exception {
+        int expected = Integer.getInteger("torn.brokers", 1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
-                return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+                int brokers = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+                if (brokers >= expected || System.nanoTime() > deadline) {
+                    return brokers;
+                }
             } catch (ExecutionException | java.util.concurrent.TimeoutException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;
                 }
-                Thread.sleep(200);
             }
+            Thread.sleep(200);
         }
     }
 

@@ -151,6 +151,7 @@ public final class EventBus {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1", "-D" + ALLOWED_URLS + "=" + allowedUrls(),
+                "-Dtorn.brokers=" + bootstrapServers.split(",").length,
                 "-cp", System.getProperty("java.class.path"),
                 root.resolve("deploy/kafka/EventBusSetup.java").toString(),
                 bootstrapServers, realmUrl, root.resolve("deploy/kafka/event-bus.conf").toString()));

@@ -18,19 +18,42 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaBroker {
 
-    private final int port = FreePort.find();
+    private final int port;
     private final int controllerPort = FreePort.find();
     private final Path dir;
     private final Path config;
     private final EventBus bus;
     private List<String> extraTopics = List.of();
     private Process process;
+    /** Set when this broker is one node of a {@link KafkaCluster}, which formats, plans and addresses it. */
+    private Membership membership;
+
+    /** A node's place in a cluster: its id, the controller quorum, the shared cluster id and the replication. */
+    record Membership(int nodeId, String voters, String clusterId, int replication, int minInsync) {
+    }
 
     public KafkaBroker(Path dir, String realmUrl) {
+        this.port = FreePort.find();
         this.dir = dir;
         this.config = dir.resolve("server.properties");
         this.bus = new EventBus(bootstrapServers(), realmUrl);
         EventBus.register(bus);
+    }
+
+    /** A node of a cluster; the cluster starts it and applies the plan once for all nodes. */
+    KafkaBroker(Path dir, EventBus clusterBus, int port) {
+        this.port = port;
+        this.dir = dir;
+        this.config = dir.resolve("server.properties");
+        this.bus = clusterBus;
+    }
+
+    void joinCluster(Membership membership) {
+        this.membership = membership;
+    }
+
+    int controllerPort() {
+        return controllerPort;
     }
 
     public String bootstrapServers() {
@@ -56,8 +79,10 @@ public final class KafkaBroker {
             process = java("kafka.Kafka", config.toString()).redirectOutput(ProcessBuilder.Redirect.appendTo(
                     dir.resolve("broker.log").toFile())).redirectErrorStream(true).start();
             awaitPort(Duration.ofSeconds(60));
-            // The set-up program waits until the broker answers, then creates what is missing (idempotent).
-            bus.applyPlan(dir, extraTopics);
+            if (membership == null) {
+                // The set-up program waits until the broker answers, then creates what is missing (idempotent).
+                bus.applyPlan(dir, extraTopics);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Kafka broker did not start", e);
         }
@@ -97,17 +122,18 @@ public final class KafkaBroker {
     private void format() throws IOException {
         Files.createDirectories(dir.resolve("data"));
         String properties = Files.readString(ProjectPaths.root().resolve("deploy/kafka/broker.properties"))
-                .replace("${NODE_ID}", "1")
-                .replace("${VOTERS}", "1@127.0.0.1:" + controllerPort)
+                .replace("${NODE_ID}", membership == null ? "1" : String.valueOf(membership.nodeId()))
+                .replace("${VOTERS}", membership == null ? "1@127.0.0.1:" + controllerPort : membership.voters())
                 .replace("${PORT}", String.valueOf(port))
                 .replace("${CONTROLLER_PORT}", String.valueOf(controllerPort))
                 .replace("${REALM_URL}", bus.realmUrl())
                 .replace("${BROKER_SECRET}", EventBus.secretOf("torn-kafka-broker"))
                 .replace("${LOG_DIR}", dir.resolve("data").toString())
-                .replace("${REPLICATION}", "1")
-                .replace("${MIN_ISR}", "1");
+                .replace("${REPLICATION}", membership == null ? "1" : String.valueOf(membership.replication()))
+                .replace("${MIN_ISR}", membership == null ? "1" : String.valueOf(membership.minInsync()));
         Files.writeString(config, properties);
-        Process formatter = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+        String clusterId = membership == null ? Uuid.randomUuid().toString() : membership.clusterId();
+        Process formatter = java("kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", config.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("format.log").toFile())).start();
         try {
