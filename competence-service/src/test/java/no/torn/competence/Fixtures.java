@@ -2,6 +2,7 @@ package no.torn.competence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import no.torn.competence.messaging.CompetenceEvents;
+import no.torn.platform.testing.EventBus;
 import no.torn.platform.testing.EventSchemas;
 import no.torn.platform.testing.TopicReader;
 import no.torn.platform.time.Today;
@@ -25,8 +26,7 @@ public final class Fixtures {
     /** Helse Vest's competence topic, where most tests' employees and records are published. */
     public static final String TOPIC = "torn.helse-vest.competence.v1";
     /** Every scope's competence topic: the national one (national competence types) and each RHF's. */
-    public static final List<String> TOPICS = List.of("torn.national.competence.v1", "torn.helse-nord.competence.v1",
-            "torn.helse-midt.competence.v1", TOPIC, "torn.helse-sor-ost.competence.v1");
+    public static final List<String> TOPICS = EventBus.everyScope("torn.{rhf}.competence.v1");
 
     private Fixtures() {
     }

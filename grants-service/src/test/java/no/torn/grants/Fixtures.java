@@ -2,6 +2,7 @@ package no.torn.grants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import no.torn.platform.testing.EventAssertions;
+import no.torn.platform.testing.EventBus;
 import no.torn.platform.testing.EventSchemas;
 import no.torn.platform.testing.KafkaResource;
 import no.torn.platform.testing.TopicReader;
@@ -23,8 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 final class Fixtures {
 
     /** Every scope's topic: the tests' data belong to several RHFs, rounds are national. */
-    static final List<String> TOPICS = List.of("torn.national.grants.v1", "torn.helse-nord.grants.v1",
-            "torn.helse-midt.grants.v1", "torn.helse-vest.grants.v1", "torn.helse-sor-ost.grants.v1");
+    static final List<String> TOPICS = EventBus.everyScope("torn.{rhf}.grants.v1");
 
     /** Helse Vest's participating HFs: base frames 40/30/20/10. */
     static final List<Map<String, Object>> VEST_HFS = List.of(

@@ -3,6 +3,7 @@ package no.torn.task;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import no.torn.platform.testing.Api;
+import no.torn.platform.testing.EventBus;
 import no.torn.platform.testing.EventSchemas;
 import no.torn.platform.testing.TopicReader;
 
@@ -18,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Fixtures {
 
     /** Every scope's task topic: the tests' tasks are national or of several RHFs. */
-    public static final List<String> TOPICS = List.of("torn.national.task.v1", "torn.helse-nord.task.v1",
-            "torn.helse-midt.task.v1", "torn.helse-vest.task.v1", "torn.helse-sor-ost.task.v1");
+    public static final List<String> TOPICS = EventBus.everyScope("torn.{rhf}.task.v1");
 
     private Fixtures() {
     }

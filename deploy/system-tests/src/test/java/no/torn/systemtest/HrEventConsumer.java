@@ -23,13 +23,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class HrEventConsumer implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("competence", "task", "responsibility", "grants");
-
     /** The topics an HR integration of {@code rhf} follows: its RHF's and the national ones. */
     static List<String> topicsOf(String rhf) {
         List<String> topics = new ArrayList<>();
         for (String scope : List.of(rhf, "national")) {
-            SERVICES.forEach(service -> topics.add("torn." + scope + "." + service + ".v1"));
+            Platform.SERVICES.forEach(service -> topics.add("torn." + scope + "." + service + ".v1"));
         }
         return topics;
     }

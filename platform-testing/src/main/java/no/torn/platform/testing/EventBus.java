@@ -18,6 +18,9 @@ public final class EventBus {
 
     /** Kafka (4.x) calls only the token and JWKS URLs listed in this system property. */
     public static final String ALLOWED_URLS = "org.apache.kafka.sasl.oauthbearer.allowed.urls";
+    /** The scopes of the topic layout (deploy/kafka/event-bus.conf): each RHF, and national records. */
+    public static final List<String> SCOPES = List.of("helse-nord", "helse-midt", "helse-vest", "helse-sor-ost",
+            "national");
     /** Super user of the event bus: creates topics and ACLs; tests observe topics as it. */
     public static final String ADMIN = "torn-kafka-admin";
 
@@ -99,6 +102,11 @@ public final class EventBus {
         return config;
     }
 
+    /** A topic template (e.g. {@code torn.{rhf}.grants.v1}) for every scope: where to look for any of its events. */
+    public static List<String> everyScope(String template) {
+        return SCOPES.stream().map(scope -> template.replace("{rhf}", scope)).toList();
+    }
+
     /**
      * The topic a test's CloudEvent goes to, as the producing service's outbox would choose it: {@code template}
      * (e.g. {@code torn.{rhf}.competence.v1}) with the event's {@code rhf}, {@code national} when it has none.
@@ -159,7 +167,7 @@ public final class EventBus {
             if (!extraTopics.isEmpty()) {
                 Path extra = workDir.resolve("extra-topics.conf");
                 List<String> lines = new java.util.ArrayList<>(
-                        List.of("scopes helse-nord helse-midt helse-vest helse-sor-ost national"));
+                        List.of("scopes " + String.join(" ", SCOPES)));
                 extraTopics.forEach(t -> lines.add("topic " + t.replace("{rhf}", "{scope}")));
                 java.nio.file.Files.write(extra, lines);
                 command.add(extra.toString());
@@ -168,7 +176,8 @@ public final class EventBus {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("event-bus-setup.log").toFile()))
                     .start();
             if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("Event bus set-up failed; see " + workDir.resolve("event-bus-setup.log"));
+                throw new IllegalStateException("Event bus set-up failed; see "
+                        + workDir.resolve("event-bus-setup.log"));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Event bus set-up failed", e);

@@ -60,7 +60,7 @@ public final class KafkaBroker {
         return "127.0.0.1:" + port;
     }
 
-    /** Topics beyond the platform's plan (names with {rhf} for every scope), created at start; for tests of mechanisms. */
+    /** Topics beyond the platform's plan ({rhf} for every scope), created at start; for tests of mechanisms. */
     public KafkaBroker withExtraTopics(List<String> topics) {
         this.extraTopics = List.copyOf(topics);
         return this;

@@ -31,7 +31,8 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     public void init(Map<String, String> initArgs) {
         client = initArgs.get("client");
         if (client == null || client.isBlank()) {
-            throw new IllegalArgumentException("KafkaResource needs the init arg 'client' (the service's Keycloak client)");
+            throw new IllegalArgumentException(
+                    "KafkaResource needs the init arg 'client' (the service's Keycloak client)");
         }
         String extra = initArgs.getOrDefault("extra-topics", "");
         extraTopics = extra.isBlank() ? List.of() : Arrays.stream(extra.split(",")).map(String::strip).toList();

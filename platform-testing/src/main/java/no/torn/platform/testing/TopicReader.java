@@ -52,7 +52,7 @@ public final class TopicReader {
         return await(bootstrapServers, List.of(topic), match, count, timeout);
     }
 
-    /** As {@link #await(String, String, Predicate, int, Duration)}, over several topics together (e.g. an RHF's and the national one). */
+    /** As {@link #await(String, String, Predicate, int, Duration)}, over several topics (e.g. every scope's). */
     public static List<Event> await(String bootstrapServers, List<String> topics, Predicate<Event> match, int count,
                                     Duration timeout) {
         List<Event> events = new ArrayList<>();

@@ -63,7 +63,7 @@ class EventBusAccessTest {
     void thePlanCreatesEveryRhfsTopicsAndTheNationalOnes() throws Exception {
         try (Admin admin = Admin.create(bus.adminConfig())) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            for (String scope : List.of("helse-nord", "helse-midt", "helse-vest", "helse-sor-ost", "national")) {
+            for (String scope : EventBus.SCOPES) {
                 for (String service : List.of("competence", "task", "responsibility", "grants")) {
                     assertThat(topics).contains("torn." + scope + "." + service + ".v1");
                 }
