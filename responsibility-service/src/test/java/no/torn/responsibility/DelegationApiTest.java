@@ -282,7 +282,7 @@ class DelegationApiTest {
                 .extract().asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).startsWith("task_code,task_title,status,responsible,accountable,consulted,informed");
+        assertThat(lines[0]).startsWith("taskCode,taskTitle,status,responsible,accountable,consulted,informed");
         assertThat(lines[1]).startsWith(basis.taskCode() + ",Task " + basis.taskCode()
                 + ",ACTIVE,Helsefagarbeider,Avdelingsoverlege,Sykepleier i vakt,Seksjonsleder,helsefagarbeider,");
 

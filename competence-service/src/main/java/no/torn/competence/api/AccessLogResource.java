@@ -29,7 +29,8 @@ public class AccessLogResource {
 
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Reads of employees' competence by others, newest first (filter by employeeId)")
+    @Operation(operationId = "listCompetenceAccessLog",
+                summary = "Reads of employees' competence by others, newest first (filter by employeeId)")
     public Page<QueryDtos.AccessLogView> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("rhf") String rhf,
                                               @QueryParam("employeeId") String employeeId) {
         QueryFilter f = new QueryFilter();

@@ -1,5 +1,9 @@
 package no.torn.competence.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import no.torn.platform.api.QueryParams;
 import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,10 +68,12 @@ public class EmployeeResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "List employees (filter by hf, unit, personnelGroup, status, employeeNumber, q = name)")
+    @Operation(operationId = "listEmployees",
+                summary = "List employees (filter by hf, unit, personnelGroup, status, employeeNumber, q = name)")
     public Page<EmployeeDtos.View> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("rhf") String rhf,
                                         @QueryParam("hf") String hf, @QueryParam("unit") String unit,
                                         @QueryParam("personnelGroup") String personnelGroup,
+                                        @Parameter(description = "Filter by status: ACTIVE, LEFT", example = "ACTIVE")
                                         @QueryParam("status") String status,
                                         @QueryParam("employeeNumber") String employeeNumber,
                                         @QueryParam("q") String q) {
@@ -87,7 +93,7 @@ public class EmployeeResource {
     @Path("{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "One employee")
+    @Operation(operationId = "getEmployee", summary = "One employee")
     @Transactional
     public EmployeeDtos.View get(@PathParam("id") UUID id) {
         Actor actor = caller.actor();
@@ -98,8 +104,12 @@ public class EmployeeResource {
 
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
-    @Operation(summary = "Register an employee in an HF of the caller's RHF (hf-hr: its own HF); "
+    @Operation(operationId = "createEmployee",
+                summary = "Register an employee in an HF of the caller's RHF (hf-hr: its own HF); "
             + "Idempotency-Key supported")
+    @APIResponse(responseCode = "201", description = "The registered employee",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = EmployeeDtos.View.class)))
     public Response create(@Valid @NotNull EmployeeDtos.Create request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Employee e = employees.register(caller.actor(), idempotencyKey, new Employees.Registration(request.hf(),
@@ -111,7 +121,8 @@ public class EmployeeResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
-    @Operation(summary = "Update an employee's unit, name, personnel group or HPR number (version required)")
+    @Operation(operationId = "updateEmployee",
+                summary = "Update an employee's unit, name, personnel group or HPR number (version required)")
     public EmployeeDtos.View update(@PathParam("id") UUID id, @Valid @NotNull EmployeeDtos.Update request) {
         return EmployeeDtos.View.of(employees.update(caller.actor(), id, new Employees.Change(request.unit(),
                 request.name(), request.personnelGroup(), request.hprNumber(), request.version())));
@@ -120,7 +131,8 @@ public class EmployeeResource {
     @POST
     @Path("{id}/leave")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
-    @Operation(summary = "Mark an employee as having left (employee-left); their records stop counting. "
+    @Operation(operationId = "markEmployeeLeft",
+                summary = "Mark an employee as having left (employee-left); their records stop counting. "
             + "An employee who has already left answers 409")
     public EmployeeDtos.View leave(@PathParam("id") UUID id, EmployeeDtos.Leave request) {
         return EmployeeDtos.View.of(employees.leave(caller.actor(), id, request == null ? null : request.version()));
@@ -130,7 +142,8 @@ public class EmployeeResource {
     @Path("{id}/competences")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "An employee's competence records and the codes valid on validOn (default today); "
+    @Operation(operationId = "getEmployeeCompetences",
+                summary = "An employee's competence records and the codes valid on validOn (default today); "
             + "the read is access-logged")
     @Transactional
     public RecordDtos.EmployeeCompetences competences(@PathParam("id") UUID id,

@@ -70,7 +70,8 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import employees and competence records (JSON)", description = DESCRIPTION)
+    @Operation(operationId = "importHrJson",
+                summary = "Import employees and competence records (JSON)", description = DESCRIPTION)
     public HrImport.Result importJson(@RequestBody(required = true) ImportRequest request,
                                       @QueryParam("dryRun") boolean dryRun,
                                       @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
@@ -82,7 +83,8 @@ public class ImportResource {
 
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import employees and competence records (CSV)", description = DESCRIPTION)
+    @Operation(operationId = "importHrCsv",
+                summary = "Import employees and competence records (CSV)", description = DESCRIPTION)
     public HrImport.Result importCsv(String body, @QueryParam("dryRun") boolean dryRun,
                                      @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return hrImport.run(caller.actor(), idempotencyKey, CsvRows.parse(body), dryRun);

@@ -36,7 +36,8 @@ public class MeResource {
 
     @GET
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "My employee data, competence records and the codes valid on validOn (default today)")
+    @Operation(operationId = "getMyCompetence",
+                summary = "My employee data, competence records and the codes valid on validOn (default today)")
     @Transactional
     public RecordDtos.EmployeeCompetences me(@QueryParam("validOn") String validOn) {
         String number = caller.employeeNumber()

@@ -23,7 +23,8 @@ import java.util.List;
 public class PersonnelGroupResource {
 
     @GET
-    @Operation(summary = "List the personnel groups and whether each is an authorised health profession")
+    @Operation(operationId = "listPersonnelGroups",
+                summary = "List the personnel groups and whether each is an authorised health profession")
     public List<QueryDtos.PersonnelGroupView> list() {
         return PersonnelGroup.<PersonnelGroup>findAll(Sort.by("code")).list().stream().map(PersonnelGroupResource::view)
                 .toList();
@@ -31,7 +32,7 @@ public class PersonnelGroupResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One personnel group")
+    @Operation(operationId = "getPersonnelGroup", summary = "One personnel group")
     public QueryDtos.PersonnelGroupView get(@PathParam("code") String code) {
         PersonnelGroup g = PersonnelGroup.findById(code);
         if (g == null) {

@@ -44,7 +44,8 @@ public class QueryResource {
 
     @GET
     @Path("holders")
-    @Operation(summary = "Active employees of an HF (optionally a unit) who hold ALL the given competence codes "
+    @Operation(operationId = "listCompetenceHolders",
+                summary = "Active employees of an HF (optionally a unit) who hold ALL the given competence codes "
             + "validly on validOn (default today); implied competences count")
     public Page<QueryDtos.Holder> holders(@BeanParam @Valid PageRequest pageRequest, @QueryParam("hf") String hf,
                                           @QueryParam("unit") String unit,
@@ -60,7 +61,8 @@ public class QueryResource {
 
     @GET
     @Path("gap-report")
-    @Operation(summary = "Per competence code: staff valid, expiring within withinDays (default 30), expired and "
+    @Operation(operationId = "getCompetenceGapReport",
+                summary = "Per competence code: staff valid, expiring within withinDays (default 30), expired and "
             + "missing, plus the single holders of a code in their unit")
     public QueryDtos.GapReport gapReport(@QueryParam("hf") String hf, @QueryParam("unit") String unit,
                                          @QueryParam("codes") List<String> codes,

@@ -1,5 +1,9 @@
 package no.torn.competence.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -64,13 +68,16 @@ public class RecordResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "List records (filter by employeeId, hf, unit, competenceCode, status); "
+    @Operation(operationId = "listCompetenceRecords",
+                summary = "List records (filter by employeeId, hf, unit, competenceCode, status); "
             + "a list for one employee is access-logged")
     @Transactional
     public Page<RecordDtos.View> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("rhf") String rhf,
                                       @QueryParam("hf") String hf, @QueryParam("unit") String unit,
                                       @QueryParam("employeeId") String employeeId,
                                       @QueryParam("competenceCode") String competenceCode,
+                                      @Parameter(description = "Filter by status: ACTIVE, EXPIRED, REVOKED",
+                                              example = "ACTIVE")
                                       @QueryParam("status") String status) {
         Actor actor = caller.actor();
         QueryFilter f = new QueryFilter();
@@ -94,7 +101,7 @@ public class RecordResource {
     @Path("{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "One record; the read is access-logged")
+    @Operation(operationId = "getCompetenceRecord", summary = "One record; the read is access-logged")
     @Transactional
     public RecordDtos.View get(@PathParam("id") UUID id) {
         Actor actor = caller.actor();
@@ -105,8 +112,12 @@ public class RecordResource {
 
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
-    @Operation(summary = "Register a competence record; validUntil defaults from the type's validity. A record "
+    @Operation(operationId = "createCompetenceRecord",
+                summary = "Register a competence record; validUntil defaults from the type's validity. A record "
             + "already past validUntil is stored EXPIRED and announced as expired at once. Idempotency-Key supported")
+    @APIResponse(responseCode = "201", description = "The registered record",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RecordDtos.View.class)))
     public Response create(@Valid @NotNull RecordDtos.Create request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         RecordDtos.Evidence ev = request.evidence();
@@ -120,7 +131,8 @@ public class RecordResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
-    @Operation(summary = "Update validity and evidence (version required); publishes record-updated, and "
+    @Operation(operationId = "updateCompetenceRecord",
+                summary = "Update validity and evidence (version required); publishes record-updated, and "
             + "record-expired when the new validUntil has passed")
     public RecordDtos.View update(@PathParam("id") UUID id, @Valid @NotNull RecordDtos.Update request) {
         RecordDtos.Evidence ev = request.evidence();
@@ -132,7 +144,8 @@ public class RecordResource {
     @POST
     @Path("{id}/revoke")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR})
-    @Operation(summary = "Revoke a record with a reason (record-revoked); a revoked record answers 409")
+    @Operation(operationId = "revokeCompetenceRecord",
+                summary = "Revoke a record with a reason (record-revoked); a revoked record answers 409")
     public RecordDtos.View revoke(@PathParam("id") UUID id, @Valid @NotNull RecordDtos.Revoke request) {
         return RecordDtos.View.of(records.revoke(caller.actor(), id, request.reason(), request.version()),
                 today.date());
@@ -141,7 +154,8 @@ public class RecordResource {
     @POST
     @Path("{id}/attest")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER})
-    @Operation(summary = "Attest real competence: attested by which employee, level 1-3 (record-attested)")
+    @Operation(operationId = "attestCompetenceRecord",
+                summary = "Attest real competence: attested by which employee, level 1-3 (record-attested)")
     public RecordDtos.View attest(@PathParam("id") UUID id, @Valid @NotNull RecordDtos.Attest request) {
         return RecordDtos.View.of(records.attest(caller.actor(), id, request.attestedBy(), request.level(),
                 request.version()), today.date());
@@ -150,7 +164,8 @@ public class RecordResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Full change history of a record from the audit trail: who (id, name, role), when, what "
+    @Operation(operationId = "getCompetenceRecordHistory",
+                summary = "Full change history of a record from the audit trail: who (id, name, role), when, what "
             + "changed, and the reason given")
     @Transactional
     public List<RecordDtos.HistoryEntry> history(@PathParam("id") UUID id) {

@@ -1,5 +1,7 @@
 package no.torn.competence.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import no.torn.platform.api.QueryParams;
 import no.torn.platform.api.QueryFilter;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,10 +58,20 @@ public class TypeResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR, Roles.EMPLOYEE})
-    @Operation(summary = "List competence types: the national catalogue and the caller's RHF-local types; filter by "
+    @Operation(operationId = "listCompetenceTypes",
+                summary = "List competence types: the national catalogue and the caller's RHF-local types; filter by "
             + "kind, category, scope, status (ACTIVE/RETIRED) or text")
-    public Page<TypeDtos.View> list(@BeanParam @Valid PageRequest pageRequest, @QueryParam("kind") String kind,
-                                    @QueryParam("category") String category, @QueryParam("status") String status,
+    public Page<TypeDtos.View> list(@BeanParam @Valid PageRequest pageRequest,
+                                    @Parameter(description = "Filter by kind: FORMAL, REAL", example = "FORMAL")
+                                    @QueryParam("kind") String kind,
+                                    @Parameter(description = "Filter by category: EDUCATION, AUTHORISATION, "
+                                            + "SPECIALISATION, CERTIFICATION, PROCEDURE, COURSE, EXPERIENCE",
+                                            example = "AUTHORISATION")
+                                    @QueryParam("category") String category,
+                                    @Parameter(description = "Filter by status: ACTIVE, RETIRED", example = "ACTIVE")
+                                    @QueryParam("status") String status,
+                                    @Parameter(description = "NATIONAL: the national catalogue only; RHF: the "
+                                            + "caller's RHF-local types only", example = "NATIONAL")
                                     @QueryParam("scope") String scope, @QueryParam("rhf") String rhf,
                                     @QueryParam("q") String q) {
         QueryFilter f = new QueryFilter().eq("kind", "kind", QueryParams.enumOf(CompetenceKind.class, kind, "kind"))
@@ -84,15 +96,19 @@ public class TypeResource {
     @Path("{code}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR, Roles.EMPLOYEE})
-    @Operation(summary = "One competence type with its implied competences (transitively)")
+    @Operation(operationId = "getCompetenceType",
+                summary = "One competence type with its implied competences (transitively)")
     public TypeDtos.View get(@PathParam("code") String code) {
         return view(CompetenceTypes.visible(caller.actor(), code));
     }
 
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Create a competence type: national (national-admin) or local to the caller's RHF; "
+    @Operation(operationId = "createCompetenceType",
+                summary = "Create a competence type: national (national-admin) or local to the caller's RHF; "
             + "Idempotency-Key supported; publishes competence-type-defined")
+    @APIResponse(responseCode = "201", description = "The created competence type",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TypeDtos.View.class)))
     public Response create(@Valid @NotNull TypeDtos.Create request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         CompetenceType t = types.create(caller.actor(), idempotencyKey, new CompetenceTypes.Creation(request.code(),
@@ -105,7 +121,8 @@ public class TypeResource {
     @PUT
     @Path("{code}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Update a competence type (optimistic concurrency on version); publishes "
+    @Operation(operationId = "updateCompetenceType",
+                summary = "Update a competence type (optimistic concurrency on version); publishes "
             + "competence-type-defined")
     public TypeDtos.View update(@PathParam("code") String code, @Valid @NotNull TypeDtos.Update request) {
         return view(types.update(caller.actor(), code, new CompetenceTypes.Definition(request.name(),
@@ -117,7 +134,8 @@ public class TypeResource {
     @POST
     @Path("{code}/retire")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Retire a competence type (version required); publishes competence-type-retired",
+    @Operation(operationId = "retireCompetenceType",
+                summary = "Retire a competence type (version required); publishes competence-type-retired",
             description = "National types are retired by national admins, local types by their RHF's admin. A "
                     + "retired type stays readable and its existing records keep their validity, but no new record "
                     + "of it is registered or imported (R-COMP-04), and the task catalogue flags tasks that require "
@@ -138,8 +156,10 @@ public class TypeResource {
     @DELETE
     @Path("{code}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Delete a competence type no record uses and no type implies (409 otherwise); publishes "
+    @Operation(operationId = "deleteCompetenceType",
+                summary = "Delete a competence type no record uses and no type implies (409 otherwise); publishes "
             + "competence-type-retired with deleted=true")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("code") String code) {
         types.delete(caller.actor(), code);
         return Response.noContent().build();

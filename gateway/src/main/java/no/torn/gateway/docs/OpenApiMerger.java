@@ -91,13 +91,17 @@ public final class OpenApiMerger {
                         String tagName = label + " / " + t;
                         opTags.add(tagName);
                         if (tags.stream().noneMatch(x -> ((JsonObject) x).getString("name").equals(tagName))) {
-                            tags.add(new JsonObject().put("name", tagName)
-                                    .put("description", tagDescriptions.get(String.valueOf(t))));
+                            tags.add(new JsonObject().put("name", tagName).put("description",
+                                    tagDescriptions.get(String.valueOf(t)) != null
+                                            ? tagDescriptions.get(String.valueOf(t)) : t + " of " + label));
                         }
                     }
                     op.put("tags", opTags);
                     op.put("x-service", label);
-                    op.remove("security");
+                    // The document's bearer requirement applies; only an open operation keeps its empty one.
+                    if (!(op.getValue("security") instanceof JsonArray security && security.isEmpty())) {
+                        op.remove("security");
+                    }
                 }
                 paths.put(path, item);
             }
@@ -111,7 +115,9 @@ public final class OpenApiMerger {
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", "TØRN API").put("version", "v1")
-                        .put("description", description))
+                        .put("description", description)
+                        .put("contact", new JsonObject().put("name", "TØRN platform team")
+                                .put("url", "https://torn.no/api")))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", serverUrl)))
                 .put("security", new JsonArray().add(new JsonObject().put(SCHEME, new JsonArray())))
                 .put("tags", tags)

@@ -1,5 +1,8 @@
 package no.torn.grants.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,9 +58,12 @@ public class AllocationResource {
 
     @POST
     @RolesAllowed({Roles.RHF_ADMIN, Roles.NATIONAL_ADMIN})
-    @Operation(summary = "Compute the HF allocation of an RHF pot from its stored inputs; saved as a new version. "
+    @Operation(operationId = "computeAllocation",
+                summary = "Compute the HF allocation of an RHF pot from its stored inputs; saved as a new version. "
             + "The caller's own RHF; a national admin names it")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The computed allocation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllocationView.class)))
     public Response compute(@Valid @NotNull ComputeRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String rhf = caller.scopeForQuery(request.rhf()).orElseThrow(
                 () -> ProblemException.invalid("rhf", "a national admin must name the RHF"));
@@ -71,7 +77,8 @@ public class AllocationResource {
     @Path("/what-if")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Compute an allocation from the given inputs without saving anything")
+    @Operation(operationId = "computeAllocationWhatIf",
+                summary = "Compute an allocation from the given inputs without saving anything")
     public Computation whatIf(@Valid @NotNull WhatIfRequest request) {
         AllocationInputs inputs = new AllocationInputs(request.rhfPot(), request.rhfActivitiesAmount(),
                 request.rhfActivitiesPercent(), request.evaluationReserve() == null ? 0 : request.evaluationReserve(),
@@ -84,7 +91,8 @@ public class AllocationResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "List allocations of the caller's RHF (a national admin: of any RHF)")
+    @Operation(operationId = "listAllocations",
+                summary = "List allocations of the caller's RHF (a national admin: of any RHF)")
     public Page<AllocationView> list(@QueryParam("roundId") String roundParam, @QueryParam("rhf") String rhf,
                                      @QueryParam("current") String currentParam,
                                      @Valid @BeanParam PageRequest pageRequest) {
@@ -100,7 +108,8 @@ public class AllocationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Read an allocation: inputs, per-HF amounts and the arithmetic behind each")
+    @Operation(operationId = "getAllocation",
+                summary = "Read an allocation: inputs, per-HF amounts and the arithmetic behind each")
     public AllocationView get(@PathParam("id") UUID id) {
         return view(allocations.get(caller.actor(), id));
     }

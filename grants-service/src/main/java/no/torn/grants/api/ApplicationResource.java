@@ -1,5 +1,8 @@
 package no.torn.grants.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,8 +61,12 @@ public class ApplicationResource {
 
     @POST
     @RolesAllowed({Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER})
-    @Operation(summary = "Submit a project application for an HF of the caller's RHF")
+    @Operation(operationId = "submitGrantApplication",
+                summary = "Submit a project application for an HF of the caller's RHF")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The submitted application",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApplicationView.class)))
     public Response submit(@Valid @NotNull ApplicationRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Application a = applications.submit(caller.actor(), idempotencyKey, request);
         return Response.created(URI.create("/api/v1/grants/applications/" + a.id)).entity(view(a)).build();
@@ -68,8 +75,12 @@ public class ApplicationResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "List applications of the caller's RHF, filtered by round, HF and status")
+    @Operation(operationId = "listGrantApplications",
+                summary = "List applications of the caller's RHF, filtered by round, HF and status")
     public Page<ApplicationView> list(@QueryParam("roundId") String roundParam, @QueryParam("hf") String hf,
+                                      @Parameter(description = "Filter by status: SUBMITTED, UNDER_REVIEW, "
+                                              + "GRANTED, REJECTED, CLOSED",
+                                              example = "SUBMITTED")
                                       @QueryParam("status") String statusParam, @QueryParam("rhf") String rhf,
                                       @Valid @BeanParam PageRequest pageRequest) {
         UUID roundId = QueryParams.uuid(roundParam, "roundId");
@@ -84,7 +95,7 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "Read an application with its reviews")
+    @Operation(operationId = "getGrantApplication", summary = "Read an application with its reviews")
     public ApplicationView get(@PathParam("id") UUID id) {
         return view(applications.get(caller.actor(), id));
     }
@@ -92,19 +103,23 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/reviews")
     @RolesAllowed(Roles.RHF_ADMIN)
-    @Operation(summary = "Score (1–5) and comment an application under review")
+    @Operation(operationId = "reviewGrantApplication", summary = "Score (1–5) and comment an application under review")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The review",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     public Response review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         ApplicationReview r = applications.review(caller.actor(), idempotencyKey, id,
                 request);
-        return Response.status(Response.Status.CREATED).entity(ReviewView.of(r)).build();
+        // Reviews are read with their application: Location names it.
+        return Response.created(URI.create("/api/v1/grants/applications/" + id)).entity(ReviewView.of(r)).build();
     }
 
     @POST
     @Path("/{id}/decision")
     @RolesAllowed(Roles.RHF_ADMIN)
-    @Operation(summary = "Grant (an amount within the HF's allocation) or reject (with a reason) an application")
+    @Operation(operationId = "decideGrantApplication",
+                summary = "Grant (an amount within the HF's allocation) or reject (with a reason) an application")
     public ApplicationView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         return view(decisions.decide(caller.actor(), id, request));
     }

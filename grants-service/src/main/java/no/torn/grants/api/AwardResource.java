@@ -61,7 +61,8 @@ public class AwardResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "The published award list, by RHF, HF and year (open to every RHF)",
+    @Operation(operationId = "listAwards",
+                summary = "The published award list, by RHF, HF and year (open to every RHF)",
             description = "Only published awards; a granted project becomes public when its RHF publishes it.")
     public Page<Award> list(@QueryParam("rhf") String rhf, @QueryParam("year") String year,
                             @QueryParam("hf") String hf, @Valid @BeanParam PageRequest pageRequest) {
@@ -72,7 +73,8 @@ public class AwardResource {
     @Path("/{applicationId}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RHF_ADMIN, Roles.NATIONAL_ADMIN})
-    @Operation(summary = "Publish an award (a granted or completed project) to the public lists and open data",
+    @Operation(operationId = "publishAward",
+                summary = "Publish an award (a granted or completed project) to the public lists and open data",
             description = "Needs the application's version. Audited; publishes award-published on the RHF's topic. "
                     + "Roles: rhf-admin of the award's RHF, national-admin.")
     @APIResponse(responseCode = "200", description = "The award's publication state")
@@ -91,7 +93,8 @@ public class AwardResource {
     @Path("/{applicationId}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RHF_ADMIN, Roles.NATIONAL_ADMIN})
-    @Operation(summary = "Withdraw a published award from the public lists and open data",
+    @Operation(operationId = "withdrawAward",
+                summary = "Withdraw a published award from the public lists and open data",
             description = "Needs the application's version; an optional reason is kept in the audit trail. "
                     + "Publishes award-withdrawn on the RHF's topic. Roles: rhf-admin of the award's RHF, "
                     + "national-admin.")

@@ -1,5 +1,8 @@
 package no.torn.grants.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -63,8 +66,11 @@ public class ExperienceResource {
 
     @POST
     @RolesAllowed({Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER})
-    @Operation(summary = "Write a draft experience report for an HF of the caller's RHF")
+    @Operation(operationId = "createExperienceReport",
+                summary = "Write a draft experience report for an HF of the caller's RHF")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The draft experience report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExperienceView.class)))
     public Response create(@Valid @NotNull ExperienceRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         ExperienceReport e = reports.create(caller.actor(), idempotencyKey, request);
         return Response.created(URI.create("/api/v1/experience/reports/" + e.id)).entity(ExperienceView.of(e))
@@ -74,7 +80,7 @@ public class ExperienceResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER})
-    @Operation(summary = "Change a draft experience report")
+    @Operation(operationId = "updateExperienceReport", summary = "Change a draft experience report")
     public ExperienceView update(@PathParam("id") UUID id, @Valid @NotNull ExperienceRequest request) {
         return ExperienceView.of(reports.update(caller.actor(), id, request));
     }
@@ -82,7 +88,7 @@ public class ExperienceResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER})
-    @Operation(summary = "Publish a draft to every RHF")
+    @Operation(operationId = "publishExperienceReport", summary = "Publish a draft to every RHF")
     public ExperienceView publish(@PathParam("id") UUID id, @Valid @NotNull PublishRequest request) {
         return ExperienceView.of(reports.publish(caller.actor(), id, request));
     }
@@ -91,7 +97,8 @@ public class ExperienceResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Read an experience report: published ones from any RHF, drafts only within their own")
+    @Operation(operationId = "getExperienceReport",
+                summary = "Read an experience report: published ones from any RHF, drafts only within their own")
     public ExperienceView get(@PathParam("id") UUID id) {
         return ExperienceView.of(reports.get(caller.actor(), id));
     }
@@ -99,7 +106,8 @@ public class ExperienceResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Search experience reports (Norwegian full text in q; filters personnelGroup, fromGroup, "
+    @Operation(operationId = "searchExperienceReports",
+                summary = "Search experience reports (Norwegian full text in q; filters personnelGroup, fromGroup, "
             + "toGroup, task, hf, rhf, year). Published reports of every RHF by default; status=DRAFT lists the "
             + "caller's RHF's drafts",
             description = "q uses PostgreSQL's norwegian text search (stemmed, so q=sykepleier finds 'Sykepleierne'; "
@@ -120,6 +128,7 @@ public class ExperienceResource {
             @QueryParam("hf") @Size(max = 60) String hf,
             @QueryParam("rhf") String rhf,
             @QueryParam("year") String yearParam,
+            @Parameter(description = "Filter by status: DRAFT, PUBLISHED", example = "DRAFT")
             @QueryParam("status") String statusParam,
             @Valid @BeanParam PageRequest pageRequest) {
         Integer year = QueryParams.integer(yearParam, "year");

@@ -1,5 +1,6 @@
 package no.torn.grants.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
@@ -78,14 +79,16 @@ public class OpenDataResource {
     @GET
     @Path("/awards")
     @Produces({MediaType.APPLICATION_JSON, CSV, GIVING})
-    @Operation(summary = "Published awards as open data: JSON pages, CSV or 360Giving JSON by Accept",
+    @Operation(operationId = "listOpenAwards",
+            summary = "Published awards as open data: JSON pages, CSV or 360Giving JSON by Accept",
             description = "No token needed. Accept application/json (default) gives one page with the total; "
                     + "text/csv the whole filtered list as CSV; application/vnd.360giving+json the whole filtered "
                     + "list in the 360Giving Data Standard. ETag and Last-Modified are sent; If-None-Match or "
                     + "If-Modified-Since answer 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "The published awards", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardPage.class)),
-            @Content(mediaType = CSV), @Content(mediaType = GIVING)})
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = GIVING, schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "304", description = "Not modified since the ETag or date the client holds")
     @APIResponse(responseCode = "400", description = "Invalid filter (rhf, year, page, size)",
             content = @Content(mediaType = "application/problem+json"))
@@ -109,10 +112,11 @@ public class OpenDataResource {
     @GET
     @Path("/awards.csv")
     @Produces(CSV)
-    @Operation(summary = "Published awards as CSV (RFC 4180, UTF-8, header row)",
+    @Operation(operationId = "getOpenAwardsCsv", summary = "Published awards as CSV (RFC 4180, UTF-8, header row)",
             description = "No token needed. The whole list narrowed by rhf, hf and year; ETag and Last-Modified "
                     + "allow conditional GETs (304).")
-    @APIResponse(responseCode = "200", description = "The published awards as CSV")
+    @APIResponse(responseCode = "200", description = "The published awards as CSV",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "400", description = "Invalid filter",
             content = @Content(mediaType = "application/problem+json"))
@@ -138,11 +142,14 @@ public class OpenDataResource {
     @GET
     @Path("/awards.360giving.json")
     @Produces({GIVING, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Published awards in the 360Giving Data Standard (JSON)",
+    @Operation(operationId = "getOpenAwards360Giving",
+                summary = "Published awards in the 360Giving Data Standard (JSON)",
             description = "No token needed. Each grant has the standard's required fields; organisations are "
                     + "identified as NO-BRC-<organisation number>. An award whose HF or RHF has no verified "
                     + "organisation number is left out rather than given an unregistered identifier.")
-    @APIResponse(responseCode = "200", description = "A 360Giving grants package")
+    @APIResponse(responseCode = "200", description = "A 360Giving grants package", content = {
+            @Content(mediaType = GIVING, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "400", description = "Invalid filter",
             content = @Content(mediaType = "application/problem+json"))

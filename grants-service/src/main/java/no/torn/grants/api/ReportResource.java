@@ -1,5 +1,8 @@
 package no.torn.grants.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -52,8 +55,10 @@ public class ReportResource {
 
     @POST
     @RolesAllowed({Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER})
-    @Operation(summary = "Report progress on, or finish, a granted project")
+    @Operation(operationId = "submitProjectReport", summary = "Report progress on, or finish, a granted project")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The submitted report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)))
     public Response submit(@Valid @NotNull ReportRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         ProjectReport r = reports.submit(caller.actor(), idempotencyKey, request);
         return Response.created(URI.create("/api/v1/grants/reports/" + r.id)).entity(ReportView.of(r)).build();
@@ -62,9 +67,13 @@ public class ReportResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "List project reports of the caller's RHF")
+    @Operation(operationId = "listProjectReports", summary = "List project reports of the caller's RHF")
     public Page<ReportView> list(@QueryParam("applicationId") String applicationParam, @QueryParam("hf") String hf,
-                                 @QueryParam("kind") String kindParam, @QueryParam("status") String statusParam,
+                                 @Parameter(description = "Filter by kind: PROGRESS, FINAL", example = "PROGRESS")
+                                 @QueryParam("kind") String kindParam,
+                                 @Parameter(description = "Filter by status: SUBMITTED, "
+                                         + "APPROVED, RETURNED", example = "SUBMITTED")
+                                 @QueryParam("status") String statusParam,
                                  @QueryParam("rhf") String rhf, @Valid @BeanParam PageRequest pageRequest) {
         UUID applicationId = QueryParams.uuid(applicationParam, "applicationId");
         ReportKind kind = QueryParams.enumOf(ReportKind.class, kindParam, "kind");
@@ -79,7 +88,7 @@ public class ReportResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "Read a project report")
+    @Operation(operationId = "getProjectReport", summary = "Read a project report")
     public ReportView get(@PathParam("id") UUID id) {
         return ReportView.of(reports.get(caller.actor(), id));
     }
@@ -87,7 +96,8 @@ public class ReportResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.RHF_ADMIN)
-    @Operation(summary = "Approve a report; an approved final report closes the project")
+    @Operation(operationId = "approveProjectReport",
+                summary = "Approve a report; an approved final report closes the project")
     public ReportView approve(@PathParam("id") UUID id, @Valid @NotNull ReportDecisionRequest request) {
         return ReportView.of(reports.approve(caller.actor(), id, request));
     }
@@ -95,7 +105,7 @@ public class ReportResource {
     @POST
     @Path("/{id}/return")
     @RolesAllowed(Roles.RHF_ADMIN)
-    @Operation(summary = "Return a report to the HF with a comment")
+    @Operation(operationId = "returnProjectReport", summary = "Return a report to the HF with a comment")
     public ReportView giveBack(@PathParam("id") UUID id, @Valid @NotNull ReportDecisionRequest request) {
         return ReportView.of(reports.giveBack(caller.actor(), id, request));
     }

@@ -1,5 +1,6 @@
 package no.torn.grants.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,8 +59,10 @@ public class RoundResource {
 
     @POST
     @RolesAllowed(Roles.NATIONAL_ADMIN)
-    @Operation(summary = "Open a grant round with its national amount and RHF pots")
+    @Operation(operationId = "openGrantRound", summary = "Open a grant round with its national amount and RHF pots")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The opened round",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoundView.class)))
     public Response open(@Valid @NotNull RoundRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         GrantRound round = rounds.open(caller.actor(), idempotencyKey, request);
         return Response.created(URI.create("/api/v1/grants/rounds/" + round.id)).entity(view(round)).build();
@@ -68,8 +71,11 @@ public class RoundResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "List grant rounds (national records); pots are shown for the caller's RHF only")
-    public Page<RoundView> list(@QueryParam("year") String yearParam, @QueryParam("status") String statusParam,
+    @Operation(operationId = "listGrantRounds",
+                summary = "List grant rounds (national records); pots are shown for the caller's RHF only")
+    public Page<RoundView> list(@QueryParam("year") String yearParam,
+            @Parameter(description = "Filter by status: OPEN, ALLOCATED, CLOSED", example = "OPEN")
+            @QueryParam("status") String statusParam,
                                 @Valid @BeanParam PageRequest pageRequest) {
         Integer year = QueryParams.integer(yearParam, "year");
         RoundStatus status = QueryParams.enumOf(RoundStatus.class, statusParam, "status");
@@ -82,7 +88,7 @@ public class RoundResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Read a grant round")
+    @Operation(operationId = "getGrantRound", summary = "Read a grant round")
     public RoundView get(@PathParam("id") UUID id) {
         return view(rounds.get(id));
     }
@@ -90,7 +96,8 @@ public class RoundResource {
     @POST
     @Path("/{id}/status")
     @RolesAllowed(Roles.NATIONAL_ADMIN)
-    @Operation(summary = "Close the round (CLOSED) or lock every open pot at once (ALLOCATED)",
+    @Operation(operationId = "changeGrantRoundStatus",
+                summary = "Close the round (CLOSED) or lock every open pot at once (ALLOCATED)",
             description = "CLOSED is refused (422) until every RHF pot is locked, naming the pots that are not. "
                     + "ALLOCATED locks every pot still open, for clients that lock nationally; each RHF may instead "
                     + "lock its own pot (POST .../pots/{rhf}/status). Role: national-admin.")
@@ -106,7 +113,7 @@ public class RoundResource {
     @PUT
     @Path("/{id}/pots/{rhf}")
     @RolesAllowed(Roles.NATIONAL_ADMIN)
-    @Operation(summary = "Set an RHF's pot in an open round")
+    @Operation(operationId = "setRhfPot", summary = "Set an RHF's pot in an open round")
     public PotView setPot(@PathParam("id") UUID id, @PathParam("rhf") String rhf,
                           @Valid @NotNull PotUpdateRequest request) {
         return PotView.of(rounds.setPot(caller.actor(), id, rhf, request));
@@ -116,7 +123,7 @@ public class RoundResource {
     @Path("/{id}/pots/{rhf}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Read an RHF's pot and split (own RHF only)")
+    @Operation(operationId = "getRhfPot", summary = "Read an RHF's pot and split (own RHF only)")
     public PotView getPot(@PathParam("id") UUID id, @PathParam("rhf") String rhf) {
         return PotView.of(rounds.pot(caller.actor(), rounds.get(id).id, rhf));
     }
@@ -124,7 +131,8 @@ public class RoundResource {
     @POST
     @Path("/{id}/pots/{rhf}/status")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.NATIONAL_ADMIN})
-    @Operation(summary = "Lock the RHF's own pot (OPEN to ALLOCATED) once its allocation is fixed",
+    @Operation(operationId = "changeRhfPotStatus",
+                summary = "Lock the RHF's own pot (OPEN to ALLOCATED) once its allocation is fixed",
             description = "From then on the RHF's split and allocation are locked and its grants may be decided, "
                     + "whatever the other RHFs' pots are doing. Needs a computed allocation and the pot's version. "
                     + "Audited. Roles: rhf-admin of the RHF, national-admin.")
@@ -143,7 +151,8 @@ public class RoundResource {
     @PUT
     @Path("/{id}/pots/{rhf}/split")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.NATIONAL_ADMIN})
-    @Operation(summary = "Set the RHF's split: RHF-initiated activities, evaluation reserve, minimum amount, "
+    @Operation(operationId = "setRhfPotSplit",
+                summary = "Set the RHF's split: RHF-initiated activities, evaluation reserve, minimum amount, "
             + "participating HFs and their base frames")
     public PotView setSplit(@PathParam("id") UUID id, @PathParam("rhf") String rhf,
                             @Valid @NotNull SplitRequest request) {

@@ -1,5 +1,9 @@
 package no.torn.responsibility.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,10 +60,14 @@ public class ClarificationResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
             Roles.HR_INTEGRATION, Roles.EMPLOYEE})
-    @Operation(summary = "List clarifications, filtered by hf, unit, task, mapping and status")
+    @Operation(operationId = "listClarifications",
+                summary = "List clarifications, filtered by hf, unit, task, mapping and status")
     public Page<ClarificationView> list(@QueryParam("rhf") String rhf, @QueryParam("hf") String hf,
                                         @QueryParam("unit") String unit, @QueryParam("taskCode") String taskCode,
                                         @QueryParam("mappingId") String mappingId,
+                                        @Parameter(description = "Filter by status: DRAFT, SUBMITTED, APPROVED, "
+                                                + "ACTIVE, SUSPENDED, REVOKED, LAPSED",
+                                                example = "DRAFT")
                                         @QueryParam("status") String status,
                                         @Valid @BeanParam PageRequest pageRequest) {
         QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
@@ -75,14 +83,18 @@ public class ClarificationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
             Roles.HR_INTEGRATION, Roles.EMPLOYEE})
-    @Operation(summary = "Read one clarification")
+    @Operation(operationId = "getClarification", summary = "Read one clarification")
     public ClarificationView get(@PathParam("id") UUID id) {
         return ClarificationView.of(clarifications.get(caller.actor(), id));
     }
 
     @POST
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Draft a clarification for a sharing mapping (or a task) in a unit; Idempotency-Key honoured")
+    @Operation(operationId = "createClarification",
+                summary = "Draft a clarification for a sharing mapping (or a task) in a unit; Idempotency-Key honoured")
+    @APIResponse(responseCode = "201", description = "The drafted clarification",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ClarificationView.class)))
     public Response create(@Valid @NotNull ClarificationRequest request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Clarification c = clarifications.create(caller.actor(), content(request),
@@ -94,7 +106,8 @@ public class ClarificationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Replace the content of a draft, suspended or lapsed clarification (version required)")
+    @Operation(operationId = "updateClarification",
+                summary = "Replace the content of a draft, suspended or lapsed clarification (version required)")
     public ClarificationView update(@PathParam("id") UUID id, @Valid @NotNull ClarificationRequest request) {
         return ClarificationView.of(clarifications.update(caller.actor(), id, request.version(), content(request)));
     }
@@ -102,7 +115,7 @@ public class ClarificationResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Submit for approval (from DRAFT, SUSPENDED or LAPSED)")
+    @Operation(operationId = "submitClarification", summary = "Submit for approval (from DRAFT, SUSPENDED or LAPSED)")
     public ClarificationView submit(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return ClarificationView.of(clarifications.submit(caller.actor(), id, request.version(), request.reason()));
     }
@@ -110,7 +123,8 @@ public class ClarificationResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Approve a submitted clarification: a unit leader of its HF (or RHF admin) other than the submitter")
+    @Operation(operationId = "approveClarification",
+                summary = "Approve a submitted clarification: a unit leader of its HF (or RHF admin) other than the submitter")
     public ClarificationView approve(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return ClarificationView.of(clarifications.approve(caller.actor(), id, request.version(), request.reason()));
     }
@@ -118,7 +132,8 @@ public class ClarificationResource {
     @POST
     @Path("/{id}/return")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Send a submitted clarification back to draft, with a reason")
+    @Operation(operationId = "returnClarificationToDraft",
+                summary = "Send a submitted clarification back to draft, with a reason")
     public ClarificationView returnToDraft(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return ClarificationView.of(clarifications.returnToDraft(caller.actor(), id, request.version(),
                 request.reason()));
@@ -127,7 +142,8 @@ public class ClarificationResource {
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Suspend a clarification and its active delegations, with a reason")
+    @Operation(operationId = "suspendClarification",
+                summary = "Suspend a clarification and its active delegations, with a reason")
     public ClarificationView suspend(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return ClarificationView.of(clarifications.suspend(caller.actor(), id, request.version(), request.reason()));
     }
@@ -135,7 +151,7 @@ public class ClarificationResource {
     @POST
     @Path("/{id}/revoke")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Revoke a clarification for good; its delegations end")
+    @Operation(operationId = "revokeClarification", summary = "Revoke a clarification for good; its delegations end")
     public ClarificationView revoke(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return ClarificationView.of(clarifications.revoke(caller.actor(), id, request.version(), request.reason()));
     }

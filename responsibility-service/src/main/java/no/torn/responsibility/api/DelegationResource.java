@@ -1,5 +1,9 @@
 package no.torn.responsibility.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -52,12 +56,15 @@ public class DelegationResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
             Roles.HR_INTEGRATION})
-    @Operation(summary = "List delegations, filtered by hf, unit, clarification, employee, task and status")
+    @Operation(operationId = "listDelegations",
+                summary = "List delegations, filtered by hf, unit, clarification, employee, task and status")
     public Page<DelegationView> list(@QueryParam("rhf") String rhf, @QueryParam("hf") String hf,
                                      @QueryParam("unit") String unit,
                                      @QueryParam("clarificationId") String clarificationId,
                                      @QueryParam("employeeId") String employeeId,
                                      @QueryParam("taskCode") String taskCode,
+                                     @Parameter(description = "Filter by status: CREATED, ACTIVE, SUSPENDED, ENDED",
+                                             example = "CREATED")
                                      @QueryParam("status") String status,
                                      @Valid @BeanParam PageRequest pageRequest) {
         QueryFilter filter = new QueryFilter().eq("rhf", caller.scopeForQuery(rhf).orElse(null))
@@ -73,15 +80,18 @@ public class DelegationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
             Roles.HR_INTEGRATION, Roles.EMPLOYEE})
-    @Operation(summary = "Read one delegation (an employee only their own)")
+    @Operation(operationId = "getDelegation", summary = "Read one delegation (an employee only their own)")
     public DelegationView get(@PathParam("id") UUID id) {
         return DelegationView.of(delegations.get(caller.actor(), id));
     }
 
     @POST
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Delegate a task to a named employee under an active clarification; checks competences; "
+    @Operation(operationId = "createDelegation",
+                summary = "Delegate a task to a named employee under an active clarification; checks competences; "
             + "Idempotency-Key honoured")
+    @APIResponse(responseCode = "201", description = "The delegation, awaiting the employee's confirmation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DelegationView.class)))
     public Response create(@Valid @NotNull DelegationRequest request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
@@ -97,7 +107,8 @@ public class DelegationResource {
     @POST
     @Path("/{id}/confirm")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "The employee confirms they consider themselves competent; the delegation becomes active")
+    @Operation(operationId = "confirmDelegation",
+                summary = "The employee confirms they consider themselves competent; the delegation becomes active")
     public DelegationView confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
         return DelegationView.of(delegations.confirm(caller.actor(), id, request.version()));
     }
@@ -105,7 +116,8 @@ public class DelegationResource {
     @POST
     @Path("/{id}/reconfirm")
     @RolesAllowed(Roles.UNIT_LEADER)
-    @Operation(summary = "A unit leader puts a suspended delegation back in force once the competences are valid")
+    @Operation(operationId = "reconfirmDelegation",
+                summary = "A unit leader puts a suspended delegation back in force once the competences are valid")
     public DelegationView reconfirm(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return DelegationView.of(delegations.reconfirm(caller.actor(), id, request.version(), request.reason()));
     }
@@ -113,7 +125,7 @@ public class DelegationResource {
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Suspend an active delegation, with a reason")
+    @Operation(operationId = "suspendDelegation", summary = "Suspend an active delegation, with a reason")
     public DelegationView suspend(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return DelegationView.of(delegations.suspend(caller.actor(), id, request.version(), request.reason()));
     }
@@ -121,7 +133,7 @@ public class DelegationResource {
     @POST
     @Path("/{id}/end")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "End a delegation, with a reason")
+    @Operation(operationId = "endDelegation", summary = "End a delegation, with a reason")
     public DelegationView end(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return DelegationView.of(delegations.end(caller.actor(), id, request.version(), request.reason()));
     }

@@ -1,5 +1,6 @@
 package no.torn.responsibility.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,15 +50,18 @@ public class MeResource {
     Delegations delegations;
 
     @GET
-    @Operation(summary = "What I may do, under whose responsibility, and what awaits my confirmation")
+    @Operation(operationId = "getMyResponsibilities",
+                summary = "What I may do, under whose responsibility, and what awaits my confirmation")
     public Authorisations.EmployeeAuthorisations me() {
         return authorisations.mine(caller.actor());
     }
 
     @GET
     @Path("/delegations")
-    @Operation(summary = "My delegations, all states")
-    public Page<DelegationView> delegations(@QueryParam("status") String statusParam,
+    @Operation(operationId = "listMyDelegations", summary = "My delegations, all states")
+    public Page<DelegationView> delegations(
+            @Parameter(description = "Filter by status: CREATED, ACTIVE, SUSPENDED, ENDED", example = "CREATED")
+            @QueryParam("status") String statusParam,
                                             @Valid @BeanParam PageRequest pageRequest) {
         EmployeeView self = authorisations.self(caller.actor());
         DelegationStatus status = QueryParams.enumOf(DelegationStatus.class, statusParam, "status");
@@ -70,7 +74,8 @@ public class MeResource {
 
     @POST
     @Path("/delegations/{id}/confirm")
-    @Operation(summary = "Confirm that I consider myself competent for a delegation; it becomes active")
+    @Operation(operationId = "confirmMyDelegation",
+                summary = "Confirm that I consider myself competent for a delegation; it becomes active")
     public DelegationView confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
         return DelegationView.of(delegations.confirm(caller.actor(), id, request.version()));
     }

@@ -1,5 +1,6 @@
 package no.torn.responsibility.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -55,7 +56,8 @@ public class QueryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
             Roles.HR_INTEGRATION, Roles.EMPLOYEE})
-    @Operation(summary = "Who is responsible for task T in unit U: the clarifications in force and their delegations")
+    @Operation(operationId = "whoIsResponsible",
+                summary = "Who is responsible for task T in unit U: the clarifications in force and their delegations")
     public WhoIsResponsible whoIsResponsible(@QueryParam("taskCode") @NotBlank String taskCode,
                                              @QueryParam("hf") String hf, @QueryParam("unit") String unit) {
         return queries.whoIsResponsible(caller.actor(), taskCode, hf, unit);
@@ -66,7 +68,8 @@ public class QueryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
             Roles.HR_INTEGRATION})
-    @Operation(summary = "What employee E may do, and under whose responsibility (the read is audit-logged)")
+    @Operation(operationId = "getEmployeeAuthorisations",
+                summary = "What employee E may do, and under whose responsibility (the read is audit-logged)")
     public Authorisations.EmployeeAuthorisations employee(@PathParam("employeeId") UUID employeeId) {
         return authorisations.ofEmployee(caller.actor(), employeeId);
     }
@@ -115,7 +118,8 @@ public class QueryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
             Roles.HR_INTEGRATION})
-    @Operation(summary = "Responsibility matrix of a unit: task × responsible/accountable/consulted/informed")
+    @Operation(operationId = "getResponsibilityMatrix",
+                summary = "Responsibility matrix of a unit: task × responsible/accountable/consulted/informed")
     public Matrix matrix(@QueryParam("hf") @NotBlank String hf, @QueryParam("unit") @NotBlank String unit) {
         return queries.matrix(caller.actor(), hf, unit);
     }
@@ -125,12 +129,15 @@ public class QueryResource {
     @Produces("text/csv")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.HF_HR, Roles.UNIT_LEADER, Roles.AUDITOR,
             Roles.HR_INTEGRATION})
-    @Operation(summary = "Responsibility matrix of a unit as CSV")
+    @Operation(operationId = "getResponsibilityMatrixCsv", summary = "Responsibility matrix of a unit as CSV")
+    @APIResponse(responseCode = "200", description = "The matrix, one row per task (RFC 4180, UTF-8, header row)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response matrixCsv(@QueryParam("hf") @NotBlank String hf, @QueryParam("unit") @NotBlank String unit) {
         Matrix matrix = queries.matrix(caller.actor(), hf, unit);
+        // Column names are the JSON field names, as in every CSV of the platform (HR import, open data).
         StringBuilder csv = new StringBuilder(
-                "task_code,task_title,status,responsible,accountable,consulted,informed,performing_group,"
-                        + "supervisor_role,review_date,clarification_id\r\n");
+                "taskCode,taskTitle,status,responsible,accountable,consulted,informed,performingGroup,"
+                        + "supervisorRole,reviewDate,clarificationId\r\n");
         for (MatrixRow row : matrix.rows()) {
             csv.append(Csv.row(row.taskCode(), row.taskTitle(), row.status(), Csv.join(row.responsible()),
                     Csv.join(row.accountable()), Csv.join(row.consulted()), Csv.join(row.informed()),

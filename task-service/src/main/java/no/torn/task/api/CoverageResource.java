@@ -1,5 +1,6 @@
 package no.torn.task.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import no.torn.platform.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -54,11 +55,15 @@ public class CoverageResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "A unit's coverage matrix: every active task with the number of staff eligible on a date; "
+    @Operation(operationId = "getCoverage",
+                summary = "A unit's coverage matrix: every active task with the number of staff eligible on a date; "
             + "tasks with zero or one eligible person are flagged. Sorted by fewest eligible first")
     public CoverageResponse coverage(@QueryParam("hf") @NotBlank String hf,
                                      @QueryParam("unit") @NotBlank @Size(max = 120) String unit,
                                      @QueryParam("validOn") String validOn,
+                                     @Parameter(description = "Filter by category: CLINICAL, MEDICATION, LOGISTICS, "
+                                             + "SERVICE_MEALS, CLEANING, ADMINISTRATIVE",
+                                             example = "CLINICAL")
                                      @QueryParam("category") String categoryParam,
                                      @QueryParam("maxEligible") @Min(0) Integer maxEligible,
                                      @BeanParam @Valid PageRequest page) {

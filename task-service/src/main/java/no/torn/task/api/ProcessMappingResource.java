@@ -1,5 +1,8 @@
 package no.torn.task.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import no.torn.platform.api.QueryParams;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -152,10 +155,14 @@ public class ProcessMappingResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "List process mappings of your RHF; filter by hf, unit and phase")
+    @Operation(operationId = "listProcessMappings",
+                summary = "List process mappings of your RHF; filter by hf, unit and phase")
     public Page<ProcessMappingSummary> list(@BeanParam @Valid PageRequest page,
                                             @QueryParam("hf") String hf,
                                             @QueryParam("unit") String unit,
+                                            @Parameter(description = "Filter by phase: MAPPING, ANALYSIS, "
+                                                    + "PROPOSAL, TRIAL, EVALUATION",
+                                                    example = "MAPPING")
                                             @QueryParam("phase") String phaseParam,
                                             @QueryParam("rhf") String rhf) {
         ProcessPhase phase = QueryParams.enumOf(ProcessPhase.class, phaseParam, "phase");
@@ -169,7 +176,8 @@ public class ProcessMappingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Read a process mapping with its steps and the hours per week and year moved between groups: "
+    @Operation(operationId = "getProcessMapping",
+                summary = "Read a process mapping with its steps and the hours per week and year moved between groups: "
             + "approved sharing mappings (after, moved, approvedHours*) apart from pending proposals "
             + "(afterProposals, proposed, proposedHours*); hours have two decimals, rounded half-up")
     public ProcessMappingResponse get(@PathParam("id") UUID id) {
@@ -178,8 +186,11 @@ public class ProcessMappingResource {
 
     @POST
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Start a process mapping of a unit (phase MAPPING)")
+    @Operation(operationId = "createProcessMapping", summary = "Start a process mapping of a unit (phase MAPPING)")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The started process mapping",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ProcessMappingResponse.class)))
     public Response create(@Valid @NotNull CreateProcessMappingRequest request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         ProcessMapping mapping = processMappings.create(caller.actor(), idempotencyKey,
@@ -191,7 +202,8 @@ public class ProcessMappingResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Change name, description and the staff involvement of a process mapping")
+    @Operation(operationId = "updateProcessMapping",
+                summary = "Change name, description and the staff involvement of a process mapping")
     public ProcessMappingResponse update(@PathParam("id") UUID id,
                                          @Valid @NotNull UpdateProcessMappingRequest request) {
         return response(processMappings.update(caller.actor(), id, request.version(), request.describe()));
@@ -200,18 +212,23 @@ public class ProcessMappingResource {
     @POST
     @Path("/{id}/steps")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Add a step: task, current performer group, occurrences per week, minutes per occurrence")
+    @Operation(operationId = "addProcessStep",
+                summary = "Add a step: task, current performer group, occurrences per week, minutes per occurrence")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The process mapping with the new step",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ProcessMappingResponse.class)))
     public Response addStep(@PathParam("id") UUID id, @Valid @NotNull StepRequest request,
                             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return Response.status(Response.Status.CREATED).entity(response(processMappings.addStep(caller.actor(),
-                idempotencyKey, id, request.version(), request.definition()))).build();
+        // The step has no address of its own: Location names the process mapping that holds it.
+        return Response.created(URI.create("/api/v1/process-mappings/" + id)).entity(response(processMappings
+                .addStep(caller.actor(), idempotencyKey, id, request.version(), request.definition()))).build();
     }
 
     @PUT
     @Path("/{id}/steps/{stepId}")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Change a step")
+    @Operation(operationId = "updateProcessStep", summary = "Change a step")
     public ProcessMappingResponse updateStep(@PathParam("id") UUID id, @PathParam("stepId") UUID stepId,
                                              @Valid @NotNull StepRequest request) {
         return response(processMappings.updateStep(caller.actor(), id, stepId, request.version(),
@@ -221,7 +238,8 @@ public class ProcessMappingResource {
     @DELETE
     @Path("/{id}/steps/{stepId}")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Remove a step without a proposal (query parameter version: the process mapping's version)")
+    @Operation(operationId = "removeProcessStep",
+                summary = "Remove a step without a proposal (query parameter version: the process mapping's version)")
     public ProcessMappingResponse removeStep(@PathParam("id") UUID id, @PathParam("stepId") UUID stepId,
                                              @QueryParam("version") @NotNull Long version) {
         return response(processMappings.removeStep(caller.actor(), id, stepId, version));
@@ -230,20 +248,25 @@ public class ProcessMappingResource {
     @POST
     @Path("/{id}/steps/{stepId}/proposal")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Propose a new performer group for a step; creates a sharing mapping in status PROPOSED")
+    @Operation(operationId = "proposeProcessStepChange",
+                summary = "Propose a new performer group for a step; creates a sharing mapping in status PROPOSED")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The process mapping with the proposal",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ProcessMappingResponse.class)))
     public Response propose(@PathParam("id") UUID id, @PathParam("stepId") UUID stepId,
                             @Valid @NotNull ProposalRequest request,
                             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         ProcessMapping mapping = processMappings.propose(caller.actor(), idempotencyKey, id, stepId,
                 request.version(), request.proposal());
-        return Response.status(Response.Status.CREATED).entity(response(mapping)).build();
+        return Response.created(URI.create("/api/v1/process-mappings/" + id)).entity(response(mapping)).build();
     }
 
     @POST
     @Path("/{id}/phase")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Move to the next phase: MAPPING → ANALYSIS → PROPOSAL → TRIAL → EVALUATION")
+    @Operation(operationId = "changeProcessMappingPhase",
+                summary = "Move to the next phase: MAPPING → ANALYSIS → PROPOSAL → TRIAL → EVALUATION")
     public ProcessMappingResponse changePhase(@PathParam("id") UUID id, @Valid @NotNull PhaseRequest request) {
         return response(processMappings.changePhase(caller.actor(), id, request.version(),
                 request.phase()));

@@ -1,5 +1,8 @@
 package no.torn.task.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import no.torn.platform.api.QueryParams;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -91,38 +94,35 @@ public class SharingMappingResource {
         }
     }
 
-    /** Who moved the mapping into a state, and when. */
-    public record Transition(Instant at, String by) {
-        static Transition of(Instant at, String by) {
-            return at == null ? null : new Transition(at, by);
-        }
-    }
-
+    /** Who moved the mapping into each state, and when: {@code <state>At} and {@code <state>By}, as on every record. */
     public record MappingResponse(UUID id, String rhf, String taskCode, String taskTitle, String fromGroup,
                                   String toGroup, List<String> taskRequiredCompetences,
                                   List<String> extraRequiredCompetences, List<String> requiredCompetences,
                                   String requiredTraining, SupervisionLevel supervisionLevel, RiskLevel riskLevel,
                                   String legalBasis, MappingStatus status, UUID processMappingId, long version,
-                                  Transition created, Transition updated, Transition proposed, Transition approved,
-                                  Transition retired) {
+                                  Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+                                  Instant proposedAt, String proposedBy, Instant approvedAt, String approvedBy,
+                                  Instant retiredAt, String retiredBy) {
         static MappingResponse of(SharingMapping m) {
             return new MappingResponse(m.id, m.rhf, m.taskCode, m.task.title, m.fromGroup, m.toGroup,
                     m.task.sortedRequiredCompetences(), m.sortedExtraCompetences(), m.allRequiredCompetences(),
                     m.requiredTraining, m.supervisionLevel, m.task.riskLevel, m.legalBasis, m.status,
-                    m.processMappingId, m.version, Transition.of(m.createdAt, m.createdBy),
-                    Transition.of(m.updatedAt, m.updatedBy), Transition.of(m.proposedAt, m.proposedBy),
-                    Transition.of(m.approvedAt, m.approvedBy), Transition.of(m.retiredAt, m.retiredBy));
+                    m.processMappingId, m.version, m.createdAt, m.createdBy, m.updatedAt, m.updatedBy,
+                    m.proposedAt, m.proposedBy, m.approvedAt, m.approvedBy, m.retiredAt, m.retiredBy);
         }
     }
 
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "List your RHF's sharing mappings; filter by task, groups and status")
+    @Operation(operationId = "listSharingMappings",
+                summary = "List your RHF's sharing mappings; filter by task, groups and status")
     public Page<MappingResponse> list(@BeanParam @Valid PageRequest page,
                                       @QueryParam("taskCode") String taskCode,
                                       @QueryParam("fromGroup") String fromGroup,
                                       @QueryParam("toGroup") String toGroup,
+                                      @Parameter(description = "Filter by status: DRAFT, PROPOSED, APPROVED, RETIRED",
+                                              example = "DRAFT")
                                       @QueryParam("status") String statusParam,
                                       @QueryParam("rhf") String rhf) {
         MappingStatus status = QueryParams.enumOf(MappingStatus.class, statusParam, "status");
@@ -136,15 +136,18 @@ public class SharingMappingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Read a sharing mapping")
+    @Operation(operationId = "getSharingMapping", summary = "Read a sharing mapping")
     public MappingResponse get(@PathParam("id") UUID id) {
         return MappingResponse.of(mappings.visible(caller.actor(), id));
     }
 
     @POST
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Draft a sharing mapping in your RHF")
+    @Operation(operationId = "createSharingMapping", summary = "Draft a sharing mapping in your RHF")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.HEADER_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "The drafted sharing mapping",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = MappingResponse.class)))
     public Response create(@Valid @NotNull MappingRequest request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         SharingMapping mapping = mappings.create(caller.actor(), idempotencyKey,
@@ -156,7 +159,8 @@ public class SharingMappingResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Change a draft sharing mapping (body carries the version read)")
+    @Operation(operationId = "updateSharingMapping",
+                summary = "Change a draft sharing mapping (body carries the version read)")
     public MappingResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateMappingRequest request) {
         return MappingResponse.of(mappings.update(caller.actor(), id, request.version(), request.definition()));
     }
@@ -164,7 +168,7 @@ public class SharingMappingResource {
     @POST
     @Path("/{id}/propose")
     @RolesAllowed({Roles.RHF_ADMIN, Roles.UNIT_LEADER})
-    @Operation(summary = "Propose a draft mapping for approval")
+    @Operation(operationId = "proposeSharingMapping", summary = "Propose a draft mapping for approval")
     public MappingResponse propose(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
         return MappingResponse.of(mappings.propose(caller.actor(), id, request.version()));
     }
@@ -172,7 +176,7 @@ public class SharingMappingResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({Roles.RHF_ADMIN})
-    @Operation(summary = "Approve a proposed mapping (RHF admin)")
+    @Operation(operationId = "approveSharingMapping", summary = "Approve a proposed mapping (RHF admin)")
     public MappingResponse approve(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
         return MappingResponse.of(mappings.approve(caller.actor(), id, request.version()));
     }
@@ -180,7 +184,7 @@ public class SharingMappingResource {
     @POST
     @Path("/{id}/retire")
     @RolesAllowed({Roles.RHF_ADMIN})
-    @Operation(summary = "Retire a mapping (RHF admin)")
+    @Operation(operationId = "retireSharingMapping", summary = "Retire a mapping (RHF admin)")
     public MappingResponse retire(@PathParam("id") UUID id, @Valid @NotNull VersionRequest request) {
         return MappingResponse.of(mappings.retire(caller.actor(), id, request.version()));
     }

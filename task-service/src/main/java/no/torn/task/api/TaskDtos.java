@@ -104,6 +104,6 @@ public final class TaskDtos {
         }
     }
 
-    public record PersonnelGroupResponse(String code, String name, boolean healthProfession) {
+    public record PersonnelGroupResponse(String code, String name, boolean authorisedHealthProfession) {
     }
 }

@@ -45,6 +45,7 @@ import no.torn.platform.application.Idempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +80,8 @@ public class TaskResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "List tasks: national ones and those of your RHF; filter by category, risk, status, scope, "
+    @Operation(operationId = "listTasks",
+                summary = "List tasks: national ones and those of your RHF; filter by category, risk, status, scope, "
             + "competence, text, or flagged", description = "flagged=true lists the tasks that require a competence "
             + "type since retired or deleted in competence-service (retiredCompetences not empty); flagged=false "
             + "those that do not.")
@@ -87,9 +89,15 @@ public class TaskResource {
     @APIResponse(responseCode = "400", description = "a filter value is invalid (the problem names it)",
             content = @Content(mediaType = "application/problem+json"))
     public Page<TaskResponse> list(@BeanParam @Valid PageRequest page,
+                                   @Parameter(description = "Filter by category: CLINICAL, MEDICATION, LOGISTICS, "
+                                           + "SERVICE_MEALS, CLEANING, ADMINISTRATIVE",
+                                           example = "CLINICAL")
                                    @QueryParam("category") String categoryParam,
+                                   @Parameter(description = "Filter by riskLevel: LOW, MEDIUM, HIGH", example = "LOW")
                                    @QueryParam("riskLevel") String riskParam,
+                                   @Parameter(description = "Filter by status: ACTIVE, RETIRED", example = "ACTIVE")
                                    @QueryParam("status") String statusParam,
+                                   @Parameter(description = "Filter by scope: NATIONAL, RHF", example = "NATIONAL")
                                    @QueryParam("scope") String scopeParam,
                                    @QueryParam("competence") String competence,
                                    @QueryParam("requiresHealthProfessional") Boolean requiresHealthProfessional,
@@ -137,7 +145,8 @@ public class TaskResource {
     @Path("/personnel-groups")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Personnel groups (professions) and whether each is an authorised health profession")
+    @Operation(operationId = "listTaskPersonnelGroups",
+                summary = "Personnel groups (professions) and whether each is an authorised health profession")
     public List<PersonnelGroupResponse> personnelGroups() {
         return groups.sorted().stream()
                 .map(g -> new PersonnelGroupResponse(g.code, g.name, g.healthProfession)).toList();
@@ -147,19 +156,21 @@ public class TaskResource {
     @Path("/{code}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.EMPLOYEE,
             Roles.HR_INTEGRATION, Roles.AUDITOR})
-    @Operation(summary = "Read a task by code")
+    @Operation(operationId = "getTask", summary = "Read a task by code")
     public TaskResponse get(@PathParam("code") String code) {
         return TaskResponse.of(catalogue.visible(caller.actor(), code));
     }
 
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Register a task: national (national admin) or local to your RHF, optionally a variant of "
+    @Operation(operationId = "createTask",
+                summary = "Register a task: national (national admin) or local to your RHF, optionally a variant of "
             + "a national task (RHF admin)", description = "Every required competence is a type of "
             + "competence-service's catalogue, national or of the task's RHF (a national task: national types "
             + "only), and not retired (R-CAT-01). A type created in competence-service is known to the task "
             + "catalogue within seconds, once its competence-type-defined event has arrived.")
-    @APIResponse(responseCode = "201", description = "the registered task")
+    @APIResponse(responseCode = "201", description = "the registered task",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "400", description = "invalid body (the problem names the field)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "a broken rule: R-CAT-01 names each requiredCompetences[i] "
@@ -174,7 +185,8 @@ public class TaskResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Change a task (body carries the version read)", description = "Required competences as "
+    @Operation(operationId = "updateTask",
+                summary = "Change a task (body carries the version read)", description = "Required competences as "
             + "on registration (R-CAT-01): a retired type must be removed before the task is changed otherwise.")
     @APIResponse(responseCode = "200", description = "the changed task")
     @APIResponse(responseCode = "404", description = "no such task, or another RHF's",
@@ -191,7 +203,7 @@ public class TaskResource {
     @POST
     @Path("/{code}/retire")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN})
-    @Operation(summary = "Retire a task")
+    @Operation(operationId = "retireTask", summary = "Retire a task")
     public TaskResponse retire(@PathParam("code") String code, @Valid @NotNull VersionRequest request) {
         return TaskResponse.of(catalogue.retire(caller.actor(), code, request.version()));
     }
@@ -237,7 +249,8 @@ public class TaskResource {
     @Path("/{code}/sharing-decision")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "May a personnel group perform the task in an RHF (default: yours), and under which "
+    @Operation(operationId = "getSharingDecision",
+                summary = "May a personnel group perform the task in an RHF (default: yours), and under which "
             + "conditions: the sharing decision about the group (rules R-SHARE-01..05), with every unmet rule, the "
             + "basis (TASK or MAPPING with the approved mapping) and the supervision")
     public SharingDecisionResponse sharingDecision(@PathParam("code") String code,
@@ -254,7 +267,8 @@ public class TaskResource {
     @Path("/{code}/eligible-staff")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.RHF_ADMIN, Roles.UNIT_LEADER, Roles.HF_HR, Roles.HR_INTEGRATION,
             Roles.AUDITOR})
-    @Operation(summary = "Employees of a unit who may perform the task on a date: valid competences (implied ones "
+    @Operation(operationId = "listEligibleStaff",
+                summary = "Employees of a unit who may perform the task on a date: valid competences (implied ones "
             + "included) cover the task's and, for a receiving group, its approved mapping's requirements; a group "
             + "the RHF has a mapping to in any status performs the task only through an approved one (the sharing "
             + "decision, rules R-SHARE-01..05 and R-COMP-01). Each carries its basis (TASK or MAPPING with the "

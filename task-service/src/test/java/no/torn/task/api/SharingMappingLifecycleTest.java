@@ -58,7 +58,7 @@ class SharingMappingLifecycleTest {
                 .body("rhf", equalTo("helse-vest"))
                 .body("requiredCompetences", equalTo(List.of("AUT-HELSEFAGARBEIDER", "LEGEMIDDELHANDTERING",
                         "LEGEMIDDELKURS-HFA")))
-                .body("created.by", notNullValue())
+                .body("createdBy", notNullValue())
                 .body("proposed", nullValue())
                 .extract();
         id = created.path("id");
@@ -79,7 +79,7 @@ class SharingMappingLifecycleTest {
     void aUnitLeaderProposesButDoesNotApprove() {
         after(2);
         as("vest-leader").body(Map.of("version", 0)).post(mapping("/propose"))
-                .then().statusCode(200).body("status", equalTo("PROPOSED")).body("proposed.at", notNullValue())
+                .then().statusCode(200).body("status", equalTo("PROPOSED")).body("proposedAt", notNullValue())
                 .body("version", equalTo(1));
         as("vest-leader").body(Map.of("version", 1)).post(mapping("/approve")).then().statusCode(403);
         done = 3;
@@ -102,7 +102,7 @@ class SharingMappingLifecycleTest {
         as("vest-admin").body(Map.of("version", 0)).post(mapping("/approve"))
                 .then().statusCode(409).body("type", containsString("stale-version"));
         as("vest-admin").body(Map.of("version", 1)).post(mapping("/approve"))
-                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approved.by", notNullValue());
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvedBy", notNullValue());
         as("vest-admin").body(Map.of("version", 2)).post(mapping("/propose")).then().statusCode(409);
         done = 5;
     }
@@ -131,7 +131,7 @@ class SharingMappingLifecycleTest {
     void retiringEndsTheLifeCycleAndIsAnnounced() {
         after(6);
         as("vest-admin").body(Map.of("version", 2)).post(mapping("/retire"))
-                .then().statusCode(200).body("status", equalTo("RETIRED")).body("retired.at", notNullValue());
+                .then().statusCode(200).body("status", equalTo("RETIRED")).body("retiredAt", notNullValue());
         as("vest-admin").body(Map.of("version", 3)).post(mapping("/retire")).then().statusCode(409);
         as("vest-admin").body(Map.of("version", 3)).post(mapping("/approve")).then().statusCode(409);
         publishedEvent(bootstrap, "sharing-mapping-retired", id);

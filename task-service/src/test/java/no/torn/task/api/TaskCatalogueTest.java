@@ -175,8 +175,8 @@ class TaskCatalogueTest {
                 .contentType(ContentType.JSON).get("/api/v1/tasks").then().statusCode(200);
         as("vest-hr").get("/api/v1/tasks/personnel-groups").then().statusCode(200)
                 .body("size()", equalTo(15))
-                .body("find { it.code == 'portor' }.healthProfession", equalTo(false))
-                .body("find { it.code == 'helsefagarbeider' }.healthProfession", equalTo(true));
+                .body("find { it.code == 'portor' }.authorisedHealthProfession", equalTo(false))
+                .body("find { it.code == 'helsefagarbeider' }.authorisedHealthProfession", equalTo(true));
         // A non-admin may not ask for another RHF's list.
         as("vest-admin").get("/api/v1/tasks?rhf=helse-sor-ost").then().statusCode(403);
     }
