@@ -208,7 +208,7 @@ public class OpenApiConventions implements OASFilter {
         for (String status : statuses) {
             APIResponse declared = responses.getAPIResponse(status);
             // Quarkus adds bare 400/401/403 answers of its own; the shared ones say more.
-            if (declared == null || GENERIC.contains(declared.getDescription())) {
+            if (declared == null || declared.getDescription() == null || GENERIC.contains(declared.getDescription())) {
                 responses.addAPIResponse(status, OASFactory.createAPIResponse()
                         .ref(RESPONSES + ERRORS.get(status)[0]));
                 used.add(status);
