@@ -8,7 +8,8 @@ PIDS="$ROOT/.run/pids"
 # infrastructure.
 names=(gateway)
 for f in "$PIDS"/*-service*.pid; do [ -f "$f" ] && names+=("$(basename "$f" .pid)"); done
-names+=(keycloak kafka)
+# the stand-in for the health personnel register (HPR), started for the local demo
+names+=(hpr-register keycloak kafka)
 for name in "${names[@]}"; do
   f="$PIDS/$name.pid"
   [ -f "$f" ] || continue

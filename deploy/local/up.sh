@@ -3,7 +3,7 @@
 # gateway (8080), against the PostgreSQL server on 127.0.0.1:5432. Idempotent: what already runs is left alone.
 #   deploy/local/up.sh           build if needed, start, wait until healthy
 #   deploy/local/up.sh --rebuild force a rebuild of the applications
-#   deploy/local/up.sh --demo    run the services with the demo profile (demo task catalogue, 2023 award list)
+#   deploy/local/up.sh --demo    then load the demo through the public API (deploy/local/demo.sh)
 #   deploy/local/up.sh --instances 2   run two instances of each domain service (ports 8081-8084 and 8091-8094),
 #                                      balanced by the gateway
 #   deploy/local/down.sh         stops exactly what this script started
@@ -20,11 +20,12 @@ PGPORT="${PGPORT:-5432}"
 PGUSER="${PGUSER:-postgres}"
 REBUILD=false
 PROFILE=prod
+DEMO=false
 INSTANCES=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rebuild) REBUILD=true ;;
-    --demo) PROFILE=demo ;;
+    --demo) DEMO=true ;;
     --instances) shift; INSTANCES="${1:-}"
       [[ "$INSTANCES" =~ ^[1-9]$ ]] || { echo "--instances takes a number from 1 to 9" >&2; exit 2; } ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -118,6 +119,18 @@ java $KAFKA_ALLOWED_URLS -cp "$KAFKA_CP" "$ROOT/deploy/kafka/EventBusSetup.java"
   || { echo "Event bus set-up failed; see $LOGS/event-bus-setup.log" >&2; exit 1; }
 grep "^event bus:" "$LOGS/event-bus-setup.log" | sed 's/^/  /'
 
+# The health personnel register (HPR) as a local stand-in with demo people: competence-service's torn.hpr.url default.
+echo "==> HPR register stub on 8079 (demo people: platform-testing/src/main/resources/hpr-register-stub/)"
+if running hpr-register; then echo "  already running"; elif port_open 8079; then echo "  port 8079 taken by another process" >&2; exit 1; else
+  if [ ! -f "$ROOT/platform-testing/target/classes/no/torn/platform/testing/HprRegisterStub.class" ]; then
+    (cd "$ROOT" && ./mvnw -B -q compile -pl platform-testing)
+  fi
+  # Jackson comes from the Kafka distribution's libraries.
+  start_bg hpr-register "$LOGS/hpr-register-stub.log" java -Xms16m -Xmx64m \
+    -cp "$ROOT/platform-testing/target/classes:$KAFKA_CP" no.torn.platform.testing.HprRegisterStub 8079 \
+    "$ROOT/platform-testing/src/main/resources/hpr-register-stub/demo-people.json"
+fi
+
 echo "==> Starting services ($INSTANCES instance(s) of each domain service)"
 # Instance i of a domain service listens on its base port + 10*(i-1); the gateway balances over all of them.
 STARTED=()
@@ -163,3 +176,9 @@ Try it:
   curl -H "Authorization: Bearer \$TOKEN" http://localhost:8080/api/v1/competence/personnel-groups
 Stop everything with deploy/local/down.sh
 MSG
+
+if [ "$DEMO" = true ]; then
+  echo
+  echo "==> Demo data through the gateway (deploy/local/demo.sh)"
+  bash "$ROOT/deploy/local/demo.sh" http://localhost:8080 "$REALM_URL/protocol/openid-connect/token"
+fi

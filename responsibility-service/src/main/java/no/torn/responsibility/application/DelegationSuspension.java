@@ -14,6 +14,7 @@ import no.torn.responsibility.domain.EmployeeView;
 import no.torn.responsibility.domain.Locks;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,16 +48,68 @@ public class DelegationSuspension {
         }
         List<CompetenceCheck.Held> held = CompetenceRecordView.ofEmployee(employeeId).stream()
                 .map(CompetenceRecordView::held).toList();
-        LocalDate day = today.date();
-        int suspended = 0;
-        for (Delegation d : active) {
-            List<String> missing = CompetenceCheck.missing(d.requiredCompetences, held, day);
-            if (!missing.isEmpty()) {
-                delegations.suspendNow(actor, d, cause, causingCode(missing, changed));
-                suspended++;
-            }
+        return stopWhereMissing(actor, active, held, changed, cause);
+    }
+
+    /**
+     * HPR does not confirm one of the employee's authorisation records (competence-service's reconciliation,
+     * R-AUTH-03). The record keeps its validity in the read model, so the employee's delegations are checked as if
+     * it (and any other record of the same code) were revoked: an active delegation that then lacks a required
+     * competence is suspended naming it, one not yet confirmed ends (CREATED cannot become SUSPENDED). Delegations
+     * already suspended or ended are left alone, so a repeated announcement changes nothing.
+     */
+    @Transactional
+    public int authorisationDisputed(Actor actor, UUID employeeId, UUID recordId, String competenceCode,
+                                     String cause) {
+        locks.employee(employeeId);
+        List<Delegation> open = Delegation.list("employeeId = ?1 and status in ?2 order by createdAt", employeeId,
+                List.of(DelegationStatus.CREATED, DelegationStatus.ACTIVE));
+        if (open.isEmpty()) {
+            return 0;
         }
-        return suspended;
+        List<CompetenceRecordView> records = CompetenceRecordView.ofEmployee(employeeId);
+        CompetenceRecordView disputed = records.stream().filter(r -> r.recordId.equals(recordId)).findFirst()
+                .orElseGet(() -> {
+                    CompetenceRecordView unknown = new CompetenceRecordView();
+                    unknown.recordId = recordId;
+                    unknown.competenceCode = competenceCode;
+                    return unknown;
+                });
+        List<CompetenceCheck.Held> all = records.stream().map(CompetenceRecordView::held).toList();
+        List<CompetenceCheck.Held> held = records.stream()
+                .filter(r -> !r.recordId.equals(recordId) && !competenceCode.equals(r.competenceCode))
+                .map(CompetenceRecordView::held).toList();
+        // Only the delegations that rest on the disputed record: what it lacks without the record, it has with it.
+        LocalDate day = today.date();
+        List<Delegation> resting = open.stream().filter(d -> {
+            List<String> without = new ArrayList<>(CompetenceCheck.missing(d.requiredCompetences, held, day));
+            without.removeAll(CompetenceCheck.missing(d.requiredCompetences, all, day));
+            return !without.isEmpty();
+        }).toList();
+        return stopWhereMissing(actor, resting, held, disputed, cause);
+    }
+
+    /**
+     * Suspends each active delegation (ends each not yet confirmed) whose required competences {@code held} no
+     * longer covers on the Norwegian day, naming the competence that caused it.
+     */
+    private int stopWhereMissing(Actor actor, List<Delegation> open, List<CompetenceCheck.Held> held,
+                                 CompetenceRecordView changed, String cause) {
+        LocalDate day = today.date();
+        int stopped = 0;
+        for (Delegation d : open) {
+            List<String> missing = CompetenceCheck.missing(d.requiredCompetences, held, day);
+            if (missing.isEmpty()) {
+                continue;
+            }
+            if (d.status == DelegationStatus.ACTIVE) {
+                delegations.suspendNow(actor, d, cause, causingCode(missing, changed));
+            } else {
+                delegations.endNow(actor, d, cause + " (not yet confirmed, so it ends)");
+            }
+            stopped++;
+        }
+        return stopped;
     }
 
     /** The employee left (their delegations end) or moved (those bound to the old unit are suspended). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,12 @@ public final class IncomingEvents {
                              List<String> impliedCodes, @NotNull LocalDate acquiredOn, LocalDate validUntil,
                              @NotBlank String status, JsonNode trustLevel, String reason, Integer thresholdDays,
                              @NotNull Long version) {
+    }
+
+    /** competence-service's authorisation-mismatch: HPR does not confirm a record of an authorisation. */
+    public record AuthorisationMismatchData(@NotNull UUID recordId, @NotNull UUID employeeId, @NotBlank String rhf,
+                                            String hf, @NotBlank String competenceCode, @NotBlank String reason,
+                                            String registerStatus, Instant checkedAt, UUID runId) {
     }
 
     public record TaskData(UUID taskId, @NotBlank String code, String rhf, String variantOf, String title,
