@@ -3,6 +3,7 @@ package no.torn.systemtest;
 import no.torn.platform.testing.FreePort;
 import no.torn.platform.testing.EventBus;
 import no.torn.platform.testing.KafkaBroker;
+import no.torn.platform.testing.KafkaCluster;
 import no.torn.platform.testing.KeycloakServer;
 import no.torn.platform.testing.PostgresResource;
 
@@ -22,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole platform as real processes: a database per service on PostgreSQL, a Kafka broker, Keycloak with the
- * realm file, the four services and the gateway from their packaged jars. Started once per test JVM.
+ * realm file, the four services and the gateway from their packaged jars. {@link #get()} is started once per test
+ * JVM; {@link #scaledOut(int, int)} is a second, separate platform (its own databases, brokers, ports and run
+ * directory) with several instances of each domain service behind the gateway and a Kafka cluster, which the test
+ * that starts it also stops.
  */
 public final class Platform {
 
@@ -32,15 +36,28 @@ public final class Platform {
 
     private final Path root;
     private final Path runDir;
+    /** Instances of each domain service; with more than one, process names are {@code <service>-<n>}. */
+    private final int instances;
+    /** Kafka nodes: 1 is a single broker ({@link #kafka()}), more a {@link KafkaCluster}. */
+    private final int brokers;
+    private final String databasePrefix;
     private KafkaBroker kafka;
+    private KafkaCluster cluster;
     private final List<PostgresResource> databases = new ArrayList<>();
     private final Map<String, Map<String, String>> serviceEnv = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
     private Platform() {
+        this("platform", 1, 1, "torn_st_");
+    }
+
+    private Platform(String runDirName, int instances, int brokers, String databasePrefix) {
+        this.instances = instances;
+        this.brokers = brokers;
+        this.databasePrefix = databasePrefix;
         root = Path.of(System.getProperty("torn.project.root", "../..")).toAbsolutePath().normalize();
-        runDir = Path.of("target", "platform").toAbsolutePath();
+        runDir = Path.of("target", runDirName).toAbsolutePath();
         try {
             Files.createDirectories(runDir);
         } catch (IOException e) {
@@ -58,16 +75,62 @@ public final class Platform {
         return instance;
     }
 
+    /**
+     * A separate platform with {@code instances} instances of each domain service (sharing the service's database)
+     * behind one gateway, and a Kafka cluster of {@code brokers} nodes. The caller stops it with {@link #stop()}.
+     */
+    public static Platform scaledOut(int instances, int brokers) {
+        Platform platform = new Platform("platform-scaled", instances, brokers, "torn_so_");
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            platform.stop();
+            throw e;
+        }
+        return platform;
+    }
+
     public String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
 
+    /** The first instance of a service, or the instance of that process name. */
     public String serviceUrl(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return "http://127.0.0.1:" + ports.get(ports.containsKey(service) ? service : instanceNames(service).get(0));
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return bus().bootstrapServers();
+    }
+
+    /** The process names of a service's instances: the service's name when it runs once. */
+    public List<String> instanceNames(String service) {
+        if (instances == 1 || service.equals("gateway")) {
+            return List.of(service);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= instances; i++) {
+            names.add(service + "-" + i);
+        }
+        return names;
+    }
+
+    /** The operating-system process id of a running application, e.g. to read its CPU time from /proc. */
+    public long pid(String name) {
+        Process process = processes.get(name);
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
+    /** The Kafka cluster of a scaled-out platform (null for the single-broker one). */
+    public KafkaCluster cluster() {
+        return cluster;
+    }
+
+    private EventBus bus() {
+        return cluster != null ? cluster.bus() : kafka.bus();
     }
 
     public KafkaBroker kafka() {
@@ -88,23 +151,31 @@ public final class Platform {
         }
         // The broker checks every client's Keycloak token, so the realm comes first.
         String realm = KeycloakServer.sharedRealmUrl();
-        kafka = new KafkaBroker(runDir.resolve("kafka"), realm);
-        kafka.start();
+        if (brokers == 1) {
+            kafka = new KafkaBroker(runDir.resolve("kafka"), realm);
+            kafka.start();
+        } else {
+            cluster = new KafkaCluster(runDir.resolve("kafka"), realm, brokers);
+            cluster.start();
+        }
         for (String service : SERVICES) {
             PostgresResource db = new PostgresResource();
-            db.init(Map.of("database", "torn_st_" + service));
+            db.init(Map.of("database", databasePrefix + service));
             Map<String, String> datasource = db.start();
             databases.add(db);
-            int port = FreePort.find();
-            ports.put(service, port);
-            serviceEnv.put(service, Map.of(
-                    "QUARKUS_HTTP_PORT", String.valueOf(port),
-                    "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
-                    "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
-                    "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "TORN_KAFKA_TOKEN_URL", kafka.bus().tokenUrl(),
-                    "QUARKUS_OIDC_AUTH_SERVER_URL", realm));
+            // The instances of a service share its database, as replicas of one deployment do.
+            for (String name : instanceNames(service)) {
+                int port = FreePort.find();
+                ports.put(name, port);
+                serviceEnv.put(name, Map.of(
+                        "QUARKUS_HTTP_PORT", String.valueOf(port),
+                        "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
+                        "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
+                        "QUARKUS_DATASOURCE_PASSWORD", datasource.get("quarkus.datasource.password"),
+                        "KAFKA_BOOTSTRAP_SERVERS", bus().bootstrapServers(),
+                        "TORN_KAFKA_TOKEN_URL", bus().tokenUrl(),
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", realm));
+            }
         }
         int gatewayPort = FreePort.find();
         ports.put("gateway", gatewayPort);
@@ -117,7 +188,8 @@ public final class Platform {
         gatewayEnv.put("TORN_GATEWAY_CIRCUIT_OPEN_FOR", "1s");
         gatewayEnv.put("TORN_GATEWAY_DOCS_CACHE_TTL", "1s");
         for (String service : SERVICES) {
-            gatewayEnv.put("TORN_UPSTREAM_" + service.toUpperCase() + "_URL", serviceUrl(service));
+            gatewayEnv.put("TORN_UPSTREAM_" + service.toUpperCase() + "_URL", String.join(",",
+                    instanceNames(service).stream().map(name -> "http://127.0.0.1:" + ports.get(name)).toList()));
         }
         serviceEnv.put("gateway", gatewayEnv);
         for (String service : serviceEnv.keySet()) {
@@ -128,16 +200,20 @@ public final class Platform {
         }
     }
 
-    /** Starts (or restarts after a kill) one application with the environment it was first given. */
+    /**
+     * Starts (or restarts after a kill) one application with the environment it was first given; {@code service} is
+     * a process name ({@link #instanceNames(String)}).
+     */
     public void startProcess(String service) {
-        String module = service.equals("gateway") ? "gateway" : service + "-service";
+        String base = service.replaceFirst("-\\d+$", "");
+        String module = base.equals("gateway") ? "gateway" : base + "-service";
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-D" + EventBus.ALLOWED_URLS + "=" + kafka.bus().allowedUrls(), "-jar", jar.toString())
+                "-D" + EventBus.ALLOWED_URLS + "=" + bus().allowedUrls(), "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve(service + ".log").toFile()));
         builder.environment().putAll(serviceEnv.get(service));
@@ -163,7 +239,7 @@ public final class Platform {
 
     public void awaitReady(String service) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String url = (service.equals("gateway") ? gatewayUrl() : serviceUrl(service)) + "/q/health/ready";
+        String url = "http://127.0.0.1:" + ports.get(service) + "/q/health/ready";
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             Process process = processes.get(service);
@@ -187,7 +263,8 @@ public final class Platform {
         throw new IllegalStateException(service + " not ready; see " + runDir.resolve(service + ".log"));
     }
 
-    private void stop() {
+    /** Stops every process, the brokers and the databases (the shared Keycloak stays). */
+    public void stop() {
         List<String> names = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(names);
         for (String name : names) {
@@ -203,6 +280,9 @@ public final class Platform {
         }
         if (kafka != null) {
             kafka.stop();
+        }
+        if (cluster != null) {
+            cluster.stop();
         }
         databases.forEach(PostgresResource::stop);
     }

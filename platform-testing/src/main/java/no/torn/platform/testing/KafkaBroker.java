@@ -115,6 +115,11 @@ public final class KafkaBroker {
         }
     }
 
+    /** The broker's operating-system process id (e.g. to read its CPU time from /proc), -1 when it is not running. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
