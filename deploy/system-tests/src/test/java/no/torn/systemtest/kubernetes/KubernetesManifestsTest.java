@@ -54,8 +54,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"local", "production"})
     void everyRenderedObjectIsAKnownKindWithOnlyKnownFields(String name) {
         List<JsonNode> objects = overlay(name);
-        List<String> problems = objects.stream().flatMap(o -> ManifestCheck.problems(o).stream()).toList();
-        assertThat(problems).as("objects of overlay %s", name).isEmpty();
+        assertThat(ManifestCheck.problems(objects)).as("objects of overlay %s", name).isEmpty();
         assertThat(objects).allSatisfy(o -> {
             if (!o.path("kind").asText().equals("Namespace")) {
                 assertThat(o.path("metadata").path("namespace").asText()).as(ManifestCheck.describe(o)).isEqualTo("torn");
@@ -67,21 +66,21 @@ class KubernetesManifestsTest {
 
     @Test
     void aMisspelledFieldFailsTheCheck(@TempDir Path copy) throws IOException {
-        copyTree(Kustomize.deployment(), copy);
+        copyTree(Kustomize.deployment().resolve("base"), copy.resolve("base"));
+        copyTree(Kustomize.deployment().resolve("overlays"), copy.resolve("overlays"));
         misspell(copy.resolve("base/apps/task-service.yaml"), "  replicas: 1\n", "  replica: 1\n");
         misspell(copy.resolve("base/kafka/kafka.yaml"), "userNameClaim: azp", "usernameClaim: azp");
         misspell(copy.resolve("base/postgres/cluster.yaml"), "  instances: 3\n", "  instance: 3\n");
         misspell(copy.resolve("base/keycloak/keycloak.yaml"), "backchannelDynamic:", "backChannelDynamic:");
 
-        List<String> problems = Kustomize.render(copy.resolve("overlays/local")).stream()
-                .flatMap(o -> ManifestCheck.problems(o).stream()).toList();
+        List<String> problems = ManifestCheck.problems(Kustomize.render(copy.resolve("overlays/local")));
 
         assertThat(problems).hasSize(4);
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("apps/v1/Deployment task-service").contains("\"replica\""));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("kafka.strimzi.io/v1beta2/Kafka torn-kafka")
                 .contains("\"usernameClaim\""));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("postgresql.cnpg.io/v1/Cluster torn-postgres")
-                .contains("instance"));
+                .contains("spec.instance: unknown field"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("k8s.keycloak.org/v2alpha1/Keycloak torn-keycloak")
                 .contains("backChannelDynamic"));
     }
@@ -94,7 +93,7 @@ class KubernetesManifestsTest {
                 metadata: {name: torn-pooler}
                 spec: {cluster: {name: torn-postgres}}
                 """);
-        assertThat(ManifestCheck.problems(object)).containsExactly(
+        assertThat(ManifestCheck.problems(List.of(object))).containsExactly(
                 "postgresql.cnpg.io/v1/Pooler torn-pooler: no model or schema for this kind");
     }
 

@@ -28,6 +28,7 @@ import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,9 @@ import java.util.Set;
 /**
  * Checks a rendered object as strictly as the API server would reject it, or stricter: built-in kinds and Strimzi
  * resources are read into their typed models (fabric8 kubernetes-model, io.strimzi:api) with unknown fields refused;
- * CloudNativePG and Keycloak resources are validated against the schemas in src/test/resources/kubernetes/schemas.
+ * CloudNativePG resources are checked against CloudNativePG's published CRDs ({@link CrdCheck}); Keycloak operator
+ * resources, whose CRDs are published in no package registry, against the schemas in
+ * src/test/resources/kubernetes/schemas.
  */
 final class ManifestCheck {
 
@@ -69,8 +72,6 @@ final class ManifestCheck {
             Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class));
 
     private static final Map<String, String> SCHEMAS = Map.of(
-            "postgresql.cnpg.io/v1/Cluster", "cnpg-cluster.yaml",
-            "postgresql.cnpg.io/v1/Database", "cnpg-database.yaml",
             "k8s.keycloak.org/v2alpha1/Keycloak", "keycloak.yaml",
             "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "keycloak-realm-import.yaml");
 
@@ -89,8 +90,15 @@ final class ManifestCheck {
         return type(object) + " " + object.path("metadata").path("name").asText();
     }
 
-    /** What is wrong with the object; empty when it is a known kind whose every field its schema knows. */
-    static List<String> problems(JsonNode object) {
+    /** What is wrong with the objects; empty when each is a known kind whose every field its model or schema knows. */
+    static List<String> problems(List<JsonNode> objects) {
+        List<String> problems = new ArrayList<>(CrdCheck.problems(objects));
+        objects.stream().filter(o -> !CrdCheck.TYPES.contains(type(o))).forEach(o -> problems.addAll(problems(o)));
+        return problems;
+    }
+
+    /** What is wrong with an object of a kind with a Java model or a local schema. */
+    private static List<String> problems(JsonNode object) {
         String type = type(object);
         Class<?> model = TYPED.get(type);
         if (model != null) {
