@@ -4,14 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import no.torn.competence.Fixtures;
 import no.torn.platform.jobs.SingleRun;
+import no.torn.platform.testing.AnotherInstance;
 import no.torn.platform.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static no.torn.competence.Fixtures.ROOT;
 import static no.torn.competence.Fixtures.today;
@@ -43,23 +41,11 @@ class ExpiryJobInstancesTest {
         String id = Fixtures.createRecord("vest-hr", employee, "HLR", today().minusMonths(9), today().plusDays(1));
         TestClock.shift(Duration.ofDays(3));
 
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> otherInstance = CompletableFuture.supplyAsync(() ->
-                single.run("competence-expiry", () -> {
-                    holding.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        AnotherInstance otherInstance = AnotherInstance.holding(work -> single.run("competence-expiry", work));
         job.scheduled();
         as("vest-hr").get(ROOT + "/records/" + id).then().statusCode(200).body("status", equalTo("ACTIVE"));
 
-        release.countDown();
-        assertThat(otherInstance.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(otherInstance.release()).isTrue();
         job.scheduled();
         as("vest-hr").get(ROOT + "/records/" + id).then().statusCode(200).body("status", equalTo("EXPIRED"));
     }

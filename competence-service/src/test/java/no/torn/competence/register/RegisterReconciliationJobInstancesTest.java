@@ -7,13 +7,11 @@ import jakarta.persistence.EntityManager;
 import no.torn.competence.Fixtures;
 import no.torn.competence.application.register.RegisterReconciliation;
 import no.torn.platform.jobs.SingleRun;
+import no.torn.platform.testing.AnotherInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static no.torn.competence.Fixtures.today;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,23 +51,11 @@ class RegisterReconciliationJobInstancesTest {
         HprRegisterStubResource.stub().down(true);
         int before = scheduledRuns().size();
 
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> otherInstance = CompletableFuture.supplyAsync(() ->
-                single.run("hpr-reconciliation", () -> {
-                    holding.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        AnotherInstance otherInstance = AnotherInstance.holding(work -> single.run("hpr-reconciliation", work));
         job.scheduled();
         assertThat(scheduledRuns()).hasSize(before);
 
-        release.countDown();
-        assertThat(otherInstance.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(otherInstance.release()).isTrue();
         job.scheduled();
         List<?> runs = scheduledRuns();
         assertThat(runs).hasSize(before + 4);

@@ -3,6 +3,7 @@ package no.torn.responsibility.application;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import no.torn.platform.jobs.SingleRun;
+import no.torn.platform.testing.AnotherInstance;
 import no.torn.platform.testing.TestClock;
 import no.torn.responsibility.Fixture;
 import org.junit.jupiter.api.AfterEach;
@@ -12,9 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static no.torn.responsibility.Fixture.clarificationBody;
 import static no.torn.responsibility.Fixture.get;
@@ -51,23 +49,11 @@ class LapseJobInstancesTest {
         post("vest-leader2", "/clarifications/" + id + "/approve", Map.of("version", 1)).statusCode(200);
         TestClock.shift(Duration.ofDays(3));
 
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> otherInstance = CompletableFuture.supplyAsync(() ->
-                single.run("responsibility-lapse", () -> {
-                    holding.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        AnotherInstance otherInstance = AnotherInstance.holding(work -> single.run("responsibility-lapse", work));
         job.scheduled();
         get("vest-leader", "/clarifications/" + id).statusCode(200).body("status", equalTo("ACTIVE"));
 
-        release.countDown();
-        assertThat(otherInstance.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(otherInstance.release()).isTrue();
         job.scheduled();
         get("vest-leader", "/clarifications/" + id).statusCode(200).body("status", equalTo("LAPSED"));
     }
