@@ -50,7 +50,7 @@ class FaultDrillsIT {
 
     @Test
     void brokerDownDuringABurstOfWritesLosesNoEventAndAppliesEachOnce() {
-        String run = tag();
+        String run = Scenario.tag();
         String unit = "Drill-K" + run;
         String taskPrefix = "DRILL-K" + run + "-";
         int perService = (KAFKA_DRILL_WRITES + 2) / 3; // at least KAFKA_DRILL_WRITES writes over three services
@@ -129,7 +129,7 @@ class FaultDrillsIT {
 
     @Test
     void serviceKilledDuringABurstKeepsEveryAcknowledgedWrite() throws Exception {
-        String run = tag();
+        String run = Scenario.tag();
         String unit = "Drill-S" + run;
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();
@@ -154,7 +154,7 @@ class FaultDrillsIT {
                     // counted below
                 }
                 refused.incrementAndGet();
-                pause(50);
+                Scenario.pause(50);
             }
         });
         await().atMost(Duration.ofMinutes(1)).until(() -> acknowledged.size() >= KILL_DRILL_WRITES / 4);
@@ -200,7 +200,7 @@ class FaultDrillsIT {
             throw new IllegalStateException(e);
         }
 
-        String unit = "Drill-P" + tag();
+        String unit = "Drill-P" + Scenario.tag();
         Scenario.importCsv("hf,employeeNumber,name,unit,personnelGroup,hprNumber,competenceCode,acquiredOn,evidenceDocumentReference\n"
                 + HF + "," + unit + ",Etter Giften," + unit + ",sykepleier,4000001,AUT-SYKEPLEIER,2014-01-01,HPR-dok\n");
         String employee = Scenario.employeeId(HF, unit);
@@ -225,15 +225,4 @@ class FaultDrillsIT {
         return events.stream().map(key).collect(Collectors.toSet());
     }
 
-    private static String tag() {
-        return Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

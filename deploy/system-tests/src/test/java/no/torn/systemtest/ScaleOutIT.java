@@ -129,14 +129,14 @@ class ScaleOutIT {
      */
     private Measured measure(String label, Platform platform, int brokers) throws Exception {
         Tenant vest = TENANTS.get(0);
-        String unit = "Maaling-" + tag();
+        String unit = "Maaling-" + Scenario.tag();
         for (int i = 0; i < WARM_UP; i++) {
             createEmployee(platform, vest, unit + "-warm", "W" + i);
         }
         Map<String, List<Long>> pids = pids(platform, brokers);
         // Idle rate first: schedulers, probes and consumer polls run anyway.
         Cpu idleStart = Cpu.read(pids);
-        pause(5_000);
+        Scenario.pause(5_000);
         Cpu idle = Cpu.read(pids).minus(idleStart);
 
         List<Long> writeLatency = new ArrayList<>();
@@ -210,7 +210,7 @@ class ScaleOutIT {
     @Test
     @Order(2)
     void burstSurvivesKillingAnInstanceOfEveryServiceAndABroker() throws Exception {
-        String run = tag();
+        String run = Scenario.tag();
         Map<Tenant, String> units = new LinkedHashMap<>();
         TENANTS.forEach(t -> units.put(t, "Skalert-" + run + "-" + t.hf()));
         ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
@@ -397,7 +397,7 @@ class ScaleOutIT {
                 write.failure = answer.status() + " " + answer.body();
                 return;
             }
-            pause(250);
+            Scenario.pause(250);
         }
         write.failure = "no answer after " + write.attempts + " attempts";
     }
@@ -435,7 +435,7 @@ class ScaleOutIT {
                 write.failure = answer.status() + " " + answer.body();
                 return;
             }
-            pause(250);
+            Scenario.pause(250);
         }
         write.failure = "no answer after " + write.attempts + " attempts";
     }
@@ -484,7 +484,7 @@ class ScaleOutIT {
             }
         }
         Tenant vest = TENANTS.get(0);
-        String unit = "Utloper-" + tag();
+        String unit = "Utloper-" + Scenario.tag();
         for (int i = 0; i < EXPIRING; i++) {
             String employee = createEmployee(scaled, vest, unit, "E" + i);
             Answer record = send(scaled, vest.hr(), "POST", "/api/v1/competence/records", json("employeeId", employee,
@@ -669,15 +669,4 @@ class ScaleOutIT {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
 
-    private static String tag() {
-        return Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

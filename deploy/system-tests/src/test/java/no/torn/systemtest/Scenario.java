@@ -184,4 +184,18 @@ final class Scenario {
                         "contactEmail", "kari@example.org"))
                 .post("/api/v1/grants/applications").then().statusCode(201).extract().path("id");
     }
+
+    /** A short unique tag for names a drill creates (units, employee numbers), so runs never collide. */
+    static String tag() {
+        return Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    }
+
+    /** Waits, keeping the thread's interrupt. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
