@@ -1,7 +1,12 @@
 package no.torn.systemtest;
 
 import io.restassured.response.Response;
+import no.torn.platform.testing.FhirValidation;
 import no.torn.platform.testing.KeycloakServer;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo program ({@code deploy/local/Demo.java}) run as a process against the platform, as {@code demo.sh} runs
  * it: afterwards every list endpoint of the journey has data for both RHFs' admins, and a second run changes nothing —
- * neither a list nor an audit trail grows by one line.
+ * neither a list nor an audit trail grows by one line. Then every FHIR resource the API serves for the demo people is
+ * valid FHIR R4 (the HAPI validator against R4 core: no error).
  */
 class DemoIT {
 
@@ -52,6 +58,53 @@ class DemoIT {
         Map<String, Long> afterSecond = counts();
         assertThat(afterSecond).as("every list and audit trail after a second run").isEqualTo(afterFirst);
         assertThat(second).contains("created: nothing").contains("changed: nothing");
+
+        everyFhirResourceOfTheDemoPeopleIsValid();
+    }
+
+    private static final String FHIR = "/api/v1/competence/fhir";
+    private static final String HPR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.4";
+
+    /** Practitioner, PractitionerRole and the HPR search for each demo employee, and the CapabilityStatement. */
+    private static void everyFhirResourceOfTheDemoPeopleIsValid() {
+        FhirValidation.valid(fhir("vest-admin", FHIR + "/metadata"), CapabilityStatement.class);
+        int practitioners = 0;
+        int qualifications = 0;
+        int roles = 0;
+        for (String admin : ADMINS) {
+            Response employees = Gateway.as(admin).get("/api/v1/competence/employees?size=200");
+            assertThat(employees.statusCode()).as("employees of %s", admin).isEqualTo(200);
+            List<Map<String, Object>> items = employees.path("items");
+            for (Map<String, Object> employee : items) {
+                String id = (String) employee.get("id");
+                Practitioner practitioner = FhirValidation.valid(fhir(admin, FHIR + "/Practitioner/" + id),
+                        Practitioner.class);
+                practitioners++;
+                qualifications += practitioner.getQualification().size();
+                Bundle ofRoles = FhirValidation.valid(fhir(admin, FHIR + "/PractitionerRole?practitioner=" + id),
+                        Bundle.class);
+                assertThat(ofRoles.getEntry()).as("roles of %s", id).isNotEmpty()
+                        .allSatisfy(e -> assertThat(e.getResource()).isInstanceOf(PractitionerRole.class));
+                roles += ofRoles.getEntry().size();
+                String hpr = (String) employee.get("hprNumber");
+                if (hpr != null) {
+                    Bundle found = FhirValidation.valid(fhir(admin, FHIR + "/Practitioner?identifier=" + HPR_SYSTEM
+                            + "%7C" + hpr), Bundle.class);
+                    assertThat(found.getEntry()).as("HPR search for %s", id).hasSize(1);
+                }
+            }
+        }
+        System.out.printf("FHIR over the demo data: %d Practitioners with %d qualifications, %d PractitionerRoles, "
+                + "valid; validator warnings: %s%n", practitioners, qualifications, roles, FhirValidation.WARNINGS);
+        assertThat(practitioners).as("Practitioners validated").isGreaterThanOrEqualTo(20);
+        assertThat(qualifications).as("qualifications among them").isPositive();
+    }
+
+    private static String fhir(String user, String path) {
+        Response response = Gateway.as(user).accept("application/fhir+json").get(path);
+        assertThat(response.statusCode()).as("%s: %s", path, response.asString()).isEqualTo(200);
+        assertThat(response.contentType()).as(path).startsWith("application/fhir+json");
+        return response.asString();
     }
 
     /** Totals of every list endpoint of the journey per RHF admin, the open-data lists and the audit trails. */

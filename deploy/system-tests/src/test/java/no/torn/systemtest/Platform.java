@@ -1,7 +1,8 @@
 package no.torn.systemtest;
 
-import no.torn.platform.testing.FreePort;
 import no.torn.platform.testing.EventBus;
+import no.torn.platform.testing.FreePort;
+import no.torn.platform.testing.HprRegisterStub;
 import no.torn.platform.testing.KafkaBroker;
 import no.torn.platform.testing.KafkaCluster;
 import no.torn.platform.testing.KeycloakServer;
@@ -23,14 +24,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole platform as real processes: a database per service on PostgreSQL, a Kafka broker, Keycloak with the
- * realm file, the four services and the gateway from their packaged jars. {@link #get()} is started once per test
- * JVM; {@link #scaledOut(int, int)} is a second, separate platform (its own databases, brokers, ports and run
+ * realm file, the four services and the gateway from their packaged jars, and the stand-in for the national health
+ * personnel register (HPR) that competence-service reconciles with, in this JVM so tests can set its answers.
+ * {@link #get()} is started once per test JVM; {@link #scaledOut(int, int)} is a second, separate platform (its own databases, brokers, ports and run
  * directory) with several instances of each domain service behind the gateway and a Kafka cluster, which the test
  * that starts it also stops.
  */
 public final class Platform {
 
     public static final List<String> SERVICES = List.of("competence", "task", "responsibility", "grants");
+
+    /**
+     * An already running platform to test instead of starting one (e.g. {@code deploy/local/up.sh --instances 2}):
+     * its gateway URL, with {@link #EXTERNAL_KAFKA} and {@code torn.test.keycloak-realm-url} beside it.
+     */
+    public static final String EXTERNAL_GATEWAY = "torn.test.gateway-url";
+    public static final String EXTERNAL_KAFKA = "torn.test.bootstrap-servers";
 
     private static Platform instance;
 
@@ -43,10 +52,14 @@ public final class Platform {
     private final String databasePrefix;
     private KafkaBroker kafka;
     private KafkaCluster cluster;
+    private HprRegisterStub hpr;
     private final List<PostgresResource> databases = new ArrayList<>();
     private final Map<String, Map<String, String>> serviceEnv = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** Set for a platform this class did not start: it only knows where the gateway and the brokers are. */
+    private String externalGateway;
+    private String externalKafka;
 
     private Platform() {
         this("platform", 1, 1, "torn_st_");
@@ -66,6 +79,12 @@ public final class Platform {
     }
 
     public static synchronized Platform get() {
+        if (instance == null && System.getProperty(EXTERNAL_GATEWAY) != null) {
+            Platform platform = new Platform();
+            platform.externalGateway = System.getProperty(EXTERNAL_GATEWAY);
+            platform.externalKafka = System.getProperty(EXTERNAL_KAFKA, "127.0.0.1:9092");
+            instance = platform;
+        }
         if (instance == null) {
             Platform platform = new Platform();
             platform.start();
@@ -91,6 +110,9 @@ public final class Platform {
     }
 
     public String gatewayUrl() {
+        if (externalGateway != null) {
+            return externalGateway;
+        }
         return "http://127.0.0.1:" + ports.get("gateway");
     }
 
@@ -100,6 +122,9 @@ public final class Platform {
     }
 
     public String bootstrapServers() {
+        if (externalKafka != null) {
+            return externalKafka;
+        }
         return bus().bootstrapServers();
     }
 
@@ -133,6 +158,14 @@ public final class Platform {
         return cluster != null ? cluster.bus() : kafka.bus();
     }
 
+    /** The HPR stand-in competence-service asks (empty at start: tests put the people they reconcile). */
+    public HprRegisterStub hpr() {
+        if (hpr == null) {
+            throw new IllegalStateException("the HPR stand-in belongs to a platform the tests start");
+        }
+        return hpr;
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
@@ -158,6 +191,7 @@ public final class Platform {
             cluster = new KafkaCluster(runDir.resolve("kafka"), realm, brokers);
             cluster.start();
         }
+        hpr = HprRegisterStub.start(0);
         for (String service : SERVICES) {
             PostgresResource db = new PostgresResource();
             db.init(Map.of("database", databasePrefix + service));
@@ -168,6 +202,7 @@ public final class Platform {
                 int port = FreePort.find();
                 ports.put(name, port);
                 serviceEnv.put(name, Map.of(
+                        "TORN_HPR_URL", hpr.url(),
                         "QUARKUS_HTTP_PORT", String.valueOf(port),
                         "QUARKUS_DATASOURCE_JDBC_URL", datasource.get("quarkus.datasource.jdbc.url"),
                         "QUARKUS_DATASOURCE_USERNAME", datasource.get("quarkus.datasource.username"),
@@ -285,6 +320,9 @@ public final class Platform {
             cluster.stop();
         }
         databases.forEach(PostgresResource::stop);
+        if (hpr != null) {
+            hpr.close();
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -1,4 +1,4 @@
-package no.torn.competence.fhir;
+package no.torn.platform.testing;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -19,14 +19,14 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Collectors;
 
 /** The HAPI FHIR validator against the R4 core definitions: a resource passes with no ERROR or FATAL message. */
-final class FhirValidation {
+public final class FhirValidation {
 
-    static final FhirContext R4 = FhirContext.forR4();
+    public static final FhirContext R4 = FhirContext.forR4();
 
     private static final FhirValidator VALIDATOR = validator();
 
     /** Distinct warnings seen, shown once after the tests (e.g. code systems the validator does not know). */
-    static final Set<String> WARNINGS = new ConcurrentSkipListSet<>();
+    public static final Set<String> WARNINGS = new ConcurrentSkipListSet<>();
 
     private FhirValidation() {
     }
@@ -42,7 +42,7 @@ final class FhirValidation {
     }
 
     /** Validates the JSON text and parses it as {@code type}; fails listing every message when one is an error. */
-    static <T extends IBaseResource> T valid(String json, Class<T> type) {
+    public static <T extends IBaseResource> T valid(String json, Class<T> type) {
         ValidationResult result = VALIDATOR.validateWithResult(json);
         List<SingleValidationMessage> messages = result.getMessages();
         boolean failed = messages.stream().anyMatch(m -> m.getSeverity() == ResultSeverityEnum.ERROR
