@@ -40,9 +40,10 @@ final class FhirCodes {
     static final Code AUTHORISATION = new Code("1", "Autorisasjon");
 
     /**
-     * The Volven 9060 category of each personnel group whose code was checked against published HPR data (LE, SP,
-     * JO, HF, HE, FT). Groups not listed (ergoterapeut, farmasøyt, bioingeniør and the groups without authorisation)
-     * get no national code.
+     * The Volven 9060 category of each personnel group whose code was checked against published code lists of 9060
+     * (LE, SP, JO, HF, HE, FT, ET, BI). Farmasøyt is two categories in 9060 (FA1 provisorfarmasøyt, FA2
+     * reseptarfarmasøyt) that our one group cannot tell apart, so it gets no national code, as the groups without
+     * authorisation do.
      */
     static final Map<String, Code> CATEGORY_OF_GROUP = Map.of(
             "lege", new Code("LE", "Lege"),
@@ -52,7 +53,9 @@ final class FhirCodes {
             "jordmor", new Code("JO", "Jordmor"),
             "helsefagarbeider", new Code("HF", "Helsefagarbeider"),
             "helsesekretaer", new Code("HE", "Helsesekretær"),
-            "fysioterapeut", new Code("FT", "Fysioterapeut"));
+            "fysioterapeut", new Code("FT", "Fysioterapeut"),
+            "ergoterapeut", new Code("ET", "Ergoterapeut"),
+            "bioingenior", new Code("BI", "Bioingeniør"));
 
     private FhirCodes() {
     }
