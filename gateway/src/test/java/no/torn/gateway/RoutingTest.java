@@ -1,13 +1,20 @@
 package no.torn.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import no.torn.platform.testing.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -48,6 +55,27 @@ class RoutingTest {
                 .body("body", equalTo("{\"hf\":\"helse-bergen\",\"personnelGroup\":\"sykepleier\"}"))
                 .body("headers.authorization", equalTo(token))
                 .body("headers.content-type", startsWith("application/json"));
+    }
+
+    /** JDK clients speak HTTP/2 by default: the first request upgrades the connection (h2c), the next are streams. */
+    @Test
+    void forwardsABodySentOverHttp2() throws Exception {
+        String token = vestHr();
+        URI base = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        client.send(HttpRequest.newBuilder(base.resolve("/api/v1/tasks")).header("Authorization", token).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String body = "{\"hf\":\"helse-bergen\",\"personnelGroup\":\"sykepleier\"}";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(
+                            "/api/v1/competence/employees")).header("Authorization", token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.version()).as("protocol").isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(response.statusCode()).as("answer %s", response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"method\":\"POST\"")
+                    .contains("\"body\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+        }
     }
 
     @Test

@@ -56,7 +56,7 @@ public class Forwarder {
                 }))
                 .addInterceptor(new Interceptor(publicAddress, ctx, upstream, attempt, uri, bufferedBody, bodyWasRead,
                         guarded));
-        proxy.handle(ctx.request());
+        proxy.handle(bodyWasRead ? new ConsumedRequest(ctx.request()) : ctx.request());
     }
 
     /** The instance a request goes to; a retry moves it to another. */
