@@ -47,9 +47,7 @@ public class Demo {
     private final String tokenUrl;
     private final Path data;
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
-    // HTTP/1.1 as curl speaks it: the gateway fails a cleartext HTTP/2 (h2c) request that carries a body.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Token> tokens = new HashMap<>();
     private final Map<String, Integer> created = new LinkedHashMap<>();
     private final Map<String, Integer> changed = new LinkedHashMap<>();
