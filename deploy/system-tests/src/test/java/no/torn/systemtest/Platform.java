@@ -83,6 +83,7 @@ public final class Platform {
             Platform platform = new Platform();
             platform.externalGateway = System.getProperty(EXTERNAL_GATEWAY);
             platform.externalKafka = System.getProperty(EXTERNAL_KAFKA, "127.0.0.1:9092");
+            EventBus.external(platform.externalKafka, KeycloakServer.sharedRealmUrl());
             instance = platform;
         }
         if (instance == null) {

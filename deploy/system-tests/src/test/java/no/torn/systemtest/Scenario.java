@@ -35,6 +35,9 @@ final class Scenario {
     private Scenario() {
     }
 
+    /** The seed's task: a code of its own per run, so the seed also runs against a platform that is already up. */
+    private static final String SEED_TASK = "SCN-TABLETT-" + tag();
+
     static synchronized Seeded seed() {
         if (seeded != null) {
             return seeded;
@@ -48,7 +51,7 @@ final class Scenario {
                 """.formatted(today.minusMonths(2), today.plusMonths(20)));
         String employeeId = employeeId(HF, "V2002");
 
-        String task = "SCN-TABLETTUTDELING";
+        String task = SEED_TASK;
         createTask("vest-admin", task, false, "Utdeling av tabletter fra multidose", "MEDICATION", "MEDIUM",
                 List.of("LEGEMIDDELHANDTERING"));
         String mapping = approvedMapping(task, "sykepleier", "helsefagarbeider", "AVAILABLE");
@@ -179,7 +182,7 @@ final class Scenario {
     static String apply(String roundId, String hf, String title) {
         return jsonAs("vest-hr").body(json("roundId", roundId, "hf", hf, "title", title,
                         "department", "Medisinsk klinikk", "fromGroup", "sykepleier", "toGroup", "helsefagarbeider",
-                        "taskCodes", List.of("SCN-TABLETTUTDELING"), "description", "Oppgavedeling på sengepost.",
+                        "taskCodes", List.of(SEED_TASK), "description", "Oppgavedeling på sengepost.",
                         "kind", "PLANNED", "requestedAmount", 400_000, "contactName", "Kari Nordmann",
                         "contactEmail", "kari@example.org"))
                 .post("/api/v1/grants/applications").then().statusCode(201).extract().path("id");

@@ -41,7 +41,15 @@ public final class EventBus {
         BY_BOOTSTRAP.put(bus.bootstrapServers, bus);
     }
 
-    /** The bus of a broker started in this JVM. */
+    /**
+     * A broker this JVM did not start (e.g. the one {@code deploy/local/up.sh} runs) whose clients authenticate
+     * against {@code realmUrl}; {@link #of} finds it afterwards.
+     */
+    public static EventBus external(String bootstrapServers, String realmUrl) {
+        return BY_BOOTSTRAP.computeIfAbsent(bootstrapServers, b -> new EventBus(b, realmUrl));
+    }
+
+    /** The bus of a broker started in this JVM, or made known with {@link #external}. */
     public static EventBus of(String bootstrapServers) {
         EventBus bus = BY_BOOTSTRAP.get(bootstrapServers);
         if (bus == null) {
