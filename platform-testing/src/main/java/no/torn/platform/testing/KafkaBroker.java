@@ -1,6 +1,7 @@
 package no.torn.platform.testing;
 
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -160,10 +161,41 @@ public final class KafkaBroker {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-D" + EventBus.ALLOWED_URLS + "=" + bus.allowedUrls());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(kafkaClasspath());
         command.add(mainClass);
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dir.toFile());
+    }
+
+    /**
+     * The Kafka distribution's jars in .cache/ (fetched on first use, as up.sh runs the broker), not the test
+     * classpath: there the broker would log through the test's JBoss LogManager and its log would stay empty.
+     * With its own slf4j binding the broker writes its log to broker.log.
+     */
+    private static String kafkaClasspath() {
+        Path libs = ProjectPaths.cache().resolve("kafka-" + AppInfoParser.getVersion()).resolve("libs");
+        if (!Files.exists(libs.resolve("kafka_2.13-" + AppInfoParser.getVersion() + ".jar"))) {
+            synchronized (KafkaBroker.class) {
+                fetchKafka();
+            }
+        }
+        return libs.resolve("*").toString();
+    }
+
+    private static void fetchKafka() {
+        List<String> command = List.of("bash", ProjectPaths.root().resolve("deploy/local/fetch.sh").toString(),
+                "kafka");
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Fetching Kafka failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
