@@ -43,7 +43,11 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         broker = new KafkaBroker(ProjectPaths.runDir("kafka-" + System.nanoTime()), KeycloakServer.sharedRealmUrl())
                 .withExtraTopics(extraTopics);
         broker.start();
-        return new HashMap<>(broker.bus().serviceConfig(client));
+        Map<String, String> config = new HashMap<>(broker.bus().serviceConfig(client));
+        // An application packaged and launched as its own process (@QuarkusIntegrationTest) gets these entries as
+        // system properties; its Kafka clients need the allow-list of token URLs there, not in the test JVM.
+        config.put(EventBus.ALLOWED_URLS, broker.bus().allowedUrls());
+        return config;
     }
 
     @Override
