@@ -3,12 +3,16 @@
 # gateway (8080), against the PostgreSQL server on 127.0.0.1:5432. Idempotent: what already runs is left alone.
 #   deploy/local/up.sh           build if needed, start, wait until healthy
 #   deploy/local/up.sh --rebuild force a rebuild of the applications
+#   deploy/local/up.sh --aot     (re)build the applications with their JDK 25 AOT cache (runs each module's
+#                                TrainingWorkloadIT as the training run; takes minutes)
 #   deploy/local/up.sh --demo    then load the demo through the public API (deploy/local/demo.sh)
 #   deploy/local/up.sh --instances 2   run two instances of each domain service (ports 8081-8084 and 8091-8094),
 #                                      balanced by the gateway
 #   deploy/local/down.sh         stops exactly what this script started
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+# JDK 25 runs the services (and their AOT caches); jdk.sh picks it when the java on the PATH is older.
+. "$ROOT/deploy/local/jdk.sh"
 RUN="$ROOT/.run"
 LOGS="$RUN/logs"
 PIDS="$RUN/pids"
@@ -19,12 +23,14 @@ PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
 PGUSER="${PGUSER:-postgres}"
 REBUILD=false
+AOT=false
 PROFILE=prod
 DEMO=false
 INSTANCES=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rebuild) REBUILD=true ;;
+    --aot) AOT=true ;;
     --demo) DEMO=true ;;
     --instances) shift; INSTANCES="${1:-}"
       [[ "$INSTANCES" =~ ^[1-9]$ ]] || { echo "--instances takes a number from 1 to 9" >&2; exit 2; } ;;
@@ -84,7 +90,14 @@ for entry in "${SERVICES[@]}"; do
     needs_build=true
   fi
 done
-if [ "$needs_build" = true ]; then
+if [ "$AOT" = true ]; then
+  # The integration tests drive each packaged application; Quarkus records target/quarkus-app/app.aot meanwhile.
+  echo "  with the AOT cache (training runs: TrainingWorkloadIT of each application; log in $LOGS/aot-build.log)"
+  (cd "$ROOT" && ./mvnw -B verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=TrainingWorkloadIT -Dfailsafe.failIfNoSpecifiedTests=false \
+    -pl platform-testing,platform-support,competence-service,task-service,responsibility-service,grants-service,gateway) \
+    > "$LOGS/aot-build.log" 2>&1 || { echo "  the AOT build failed; see $LOGS/aot-build.log" >&2; exit 1; }
+elif [ "$needs_build" = true ]; then
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl platform-support,competence-service,task-service,responsibility-service,grants-service,gateway -am)
 else
   echo "  up to date"
@@ -146,7 +159,10 @@ for entry in "${SERVICES[@]}"; do
     STARTED+=("$id:$port")
     if running "$id"; then echo "  $id already running"; continue; fi
     if port_open "$port"; then echo "  port $port taken by another process" >&2; exit 1; fi
-    cmd=(java $JVM_OPTS $KAFKA_ALLOWED_URLS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar")
+    app="$ROOT/$name/target/quarkus-app"
+    # The AOT cache only when it was recorded for this very jar (a later package leaves a stale one behind).
+    aot=(); [ "$app/app.aot" -nt "$app/quarkus-run.jar" ] && aot=("-XX:AOTCache=$app/app.aot")
+    cmd=(java $JVM_OPTS "${aot[@]}" $KAFKA_ALLOWED_URLS -jar "$app/quarkus-run.jar")
     # the gateway's access log (one JSON line per request) goes to a file of its own
     if [ "$name" = gateway ]; then cmd=(env "${GATEWAY_ENV[@]}" "${cmd[@]}"); fi
     QUARKUS_PROFILE=$PROFILE QUARKUS_HTTP_PORT=$port start_bg "$id" "$LOGS/$id.log" "${cmd[@]}"
