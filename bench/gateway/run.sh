@@ -15,6 +15,7 @@
 #   RESULTS=bench/gateway/RESULTS.md bench/gateway/run.sh   also appends the table to that file
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$ROOT/deploy/local/jdk.sh"  # JDK 25, as the platform runs
 WORK="$ROOT/.run/bench-gateway"
 DURATION="${DURATION:-15s}"
 ROUNDS="${ROUNDS:-5}"

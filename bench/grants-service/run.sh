@@ -9,6 +9,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+. "$ROOT/deploy/local/jdk.sh"  # JDK 25, as the platform runs
 PGURL="${PGURL:-postgresql://postgres:postgres@127.0.0.1:5432/torn_grants}"
 BASE_URL="${BASE_URL:-http://127.0.0.1:8084}"
 TERMS=(portør matverter sykepleier pasienttransport ventetid opplæring ansvar renhold blodprøver legemiddelsamstemming jordmor forsvarlighet)
