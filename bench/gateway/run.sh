@@ -61,6 +61,7 @@ need nginx nginx
 need curl curl
 need taskset util-linux
 need psql postgresql-client
+need jq jq
 NGINX="$(command -v nginx)"
 
 PIDS=()
@@ -172,29 +173,45 @@ build_if_stale() { # module
 build_if_stale gateway
 build_if_stale task-service
 
-echo "==> task-service on $TASK_PORT (database $BENCH_DB, demo task catalogue)"
+echo "==> task-service on $TASK_PORT (database $BENCH_DB, the demo's national task catalogue)"
 PG="psql -h ${PGHOST:-127.0.0.1} -p ${PGPORT:-5432} -U ${PGUSER:-postgres} -v ON_ERROR_STOP=1 -q"
 $PG -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB" postgres
 # No broker is needed for reads: Kafka points at a closed port and its client logs only errors.
 QUARKUS_HTTP_PORT=$TASK_PORT \
-QUARKUS_PROFILE=demo \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$BENCH_DB" \
 QUARKUS_OIDC_AUTH_SERVER_URL="$REALM" \
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$(free_port 19400)" \
+TORN_KAFKA_TOKEN_URL="$REALM/protocol/openid-connect/token" \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
-  setsid java $TASK_JVM_OPTS -jar "$ROOT/task-service/target/quarkus-app/quarkus-run.jar" \
+  setsid java $TASK_JVM_OPTS \
+  -Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="$REALM/protocol/openid-connect/token,$REALM/protocol/openid-connect/certs" \
+  -jar "$ROOT/task-service/target/quarkus-app/quarkus-run.jar" \
   > "$WORK/task-service.log" 2>&1 < /dev/null &
 TASK_PID=$!
 PIDS+=($TASK_PID)
 wait_http "http://127.0.0.1:$TASK_PORT$PATH_UNDER_TEST" 90 "$AUTH"
+# The catalogue goes in as deploy/local/demo.sh puts it, through task-service's API as a national admin. No
+# competence-service runs here to announce the competence types the tasks require (R-CAT-01), so they are written
+# straight into task-service's read model of the catalogue first.
+TASKS="$ROOT/deploy/local/demo/tasks.json"
+for code in $(jq -r '.tasks[].requiredCompetences[]?' "$TASKS" | sort -u); do
+  $PG -c "insert into competence_type_view (code, status, source_version, updated_at)
+          values ('$code', 'ACTIVE', 1, now()) on conflict do nothing" "$BENCH_DB"
+done
+NATIONAL="Authorization: Bearer $(curl -fsS -d grant_type=password -d client_id=torn-cli -d username=vest-national \
+  -d password=torn-demo "$REALM/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')"
+jq -c '.tasks[] + {national: true}' "$TASKS" | while read -r task; do
+  curl -fsS -o /dev/null -X POST -H "$NATIONAL" -H 'Content-Type: application/json' -d "$task" \
+    "http://127.0.0.1:$TASK_PORT/api/v1/tasks"
+done
+echo "  $(curl -fsS -H "$AUTH" "http://127.0.0.1:$TASK_PORT/api/v1/tasks?size=1" | jq .total) tasks in the catalogue"
 
 echo "==> gateway on $GATEWAY_PORT"
 QUARKUS_HTTP_PORT=$GATEWAY_PORT \
 QUARKUS_OIDC_AUTH_SERVER_URL="$REALM" \
 TORN_UPSTREAM_TASK_URL="http://127.0.0.1:$TASK_PORT" \
 TORN_UPSTREAM_GRANTS_URL="http://127.0.0.1:$STUB_PORT" \
-TORN_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 \
-TORN_GATEWAY_RATE_LIMIT_BURST=1000000 \
+TORN_GATEWAY_RATE_LIMIT_ENABLED=false \
 TORN_GATEWAY_ACCESS_LOG_FILE="$WORK/gateway-access.log" \
   setsid java $GATEWAY_JVM_OPTS -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" \
   > "$WORK/gateway.log" 2>&1 < /dev/null &
