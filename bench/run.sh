@@ -17,7 +17,7 @@ token() {
 }
 
 # The JVM options deploy/local/up.sh uses for the services.
-JVM_OPTS="${JVM_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:TieredStopAtLevel=1}"
+JVM_OPTS="${JVM_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:TieredStopAtLevel=1 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
 LAUNCHES="${LAUNCHES:-5}"
 APPS=(competence-service:18081:/api/v1/competence/personnel-groups
       task-service:18082:/api/v1/tasks
@@ -39,7 +39,8 @@ build_default() {
     -Dquarkus.package.jar.aot.enabled=false) >&2
 }
 
-# One launch: prints "<seconds to ready> <RSS MB after 1,000 requests> <threads then>", or "failed".
+# One launch: prints "<seconds to ready> <RSS MB after 1,000 requests> <threads then>", or "failed" (not ready, or
+# an answer that is not a 200).
 launch() { # name port path app-dir token [jvm options...]
   local name=$1 port=$2 path=$3 app=$4 tok=$5; shift 5
   local log="/tmp/bench-$name.log" env=()
@@ -56,12 +57,15 @@ launch() { # name port path app-dir token [jvm options...]
     sleep 0.02
   done
   local ready; ready=$(echo "$(date +%s.%N) - $start" | bc)
-  local urls=(); for _ in $(seq 1 1000); do urls+=("http://127.0.0.1:$port$path"); done
-  curl -s -H "Authorization: Bearer $tok" "${urls[@]}" > /dev/null
+  local urls=(); for _ in $(seq 1 1000); do urls+=(-o /dev/null "http://127.0.0.1:$port$path"); done
+  # Every answer must be a 200: a figure measured on refusals would say nothing.
+  local refused
+  refused=$(curl -s -w "%{http_code}\n" -H "Authorization: Bearer $tok" "${urls[@]}" | grep -vc '^200$' || true)
   local rss threads
   rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
   threads=$(awk '/^Threads/ {print $2}' "/proc/$pid/status")
   kill $pid; wait $pid 2>/dev/null || true
+  if [ "$refused" -gt 0 ]; then echo "failed ($refused of 1,000 answers not 200)" >&2; echo failed; return; fi
   printf "%.2f %s %s\n" "$ready" "$rss" "$threads"
 }
 
@@ -83,7 +87,6 @@ startup() {
   REALM_URL="http://localhost:8180/realms/torn"
   KAFKA_ALLOWED_URLS="-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=$REALM_URL/protocol/openid-connect/token,$REALM_URL/protocol/openid-connect/certs"
   build_default
-  local tok; tok=$(token vest-admin)
   local results; results=$(mktemp -d)
   echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -n 1), $LAUNCHES launches per variant"
   printf "| application | build | launch to ready (s) min / median / max | RSS after 1,000 requests (MB) min / median / max | threads | request |\n|---|---|---|---|---|---|\n"
@@ -91,13 +94,14 @@ startup() {
     IFS=: read -r name port path <<< "$entry"
     local aot_app="$ROOT/$name/target/quarkus-app" default_app="$ROOT/$name/target/bench-default"
     for _ in $(seq 1 "$LAUNCHES"); do
-      # Round-robin over the variants, so all see the same load on a shared machine.
+      # Round-robin over the variants, so all see the same load on a shared machine; a fresh token each launch, as a
+      # run outlives one.
       for variant in $VARIANTS; do
         if [ "$variant" = default ]; then
-          launch "$name" "$port" "$path" "$default_app" "$tok" >> "$results/$name-$variant"
+          launch "$name" "$port" "$path" "$default_app" "$(token vest-admin)" >> "$results/$name-$variant"
         elif [ "$aot_app/app.aot" -nt "$aot_app/quarkus-run.jar" ]; then
           # shellcheck disable=SC2046
-          launch "$name" "$port" "$path" "$aot_app" "$tok" $(variant_options "$variant" "$aot_app") \
+          launch "$name" "$port" "$path" "$aot_app" "$(token vest-admin)" $(variant_options "$variant" "$aot_app") \
             >> "$results/$name-$variant"
         fi
       done

@@ -66,8 +66,8 @@ class InstancesTest {
     }
 
     @Test
-    void readinessNamesEachInstance() {
-        given().get("/q/health/ready").then()
+    void dependencyChecksNameEachInstance() {
+        given().get("/q/health/well").then()
                 .body("checks.find { it.name == 'upstream-responsibility' }.status", equalTo("UP"));
     }
 }

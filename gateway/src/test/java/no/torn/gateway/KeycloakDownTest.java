@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The identity provider cannot be reached: the gateway answers 503, never 500, and readiness says why. */
+/** The identity provider cannot be reached: the gateway answers 503, never 500, and the dependency checks say why. */
 @QuarkusTest
 @TestProfile(KeycloakDownProfile.class)
 class KeycloakDownTest {
@@ -29,8 +29,8 @@ class KeycloakDownTest {
     }
 
     @Test
-    void readinessReportsKeycloakDown() {
-        given().when().get("/q/health/ready").then().statusCode(503)
+    void dependencyChecksReportKeycloakDown() {
+        given().when().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'keycloak' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'upstream-competence' }.status", equalTo("UP"));
     }

@@ -30,9 +30,10 @@ import java.util.TreeSet;
  * the platform can answer, the {@code Location} header on a 201, no content on a 204, the roles of
  * {@code @RolesAllowed} as {@code x-roles} and in the description (not as bearer scopes), and descriptions with an
  * example for the parameters every service shares. Resources keep their own {@code @Operation(operationId, summary,
- * description)} and {@code @Parameter(description, example)}; this fills in only what they leave out.
+ * description)} and {@code @Parameter(description, example)}; this fills in only what they leave out. It runs when
+ * the application is built: the document is the same for every instance, so none rebuilds it while starting.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
 
     public static final String PROBLEM = "Problem";

@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * The errors of the FHIR operations are OperationOutcomes ({@code application/fhir+json}), not problems: each error
  * answer of a FHIR path refers to a shared response of that content, keeping the operation's own description. A
- * reference is left alone by the platform's conventions whichever filter runs first.
+ * reference is left alone by the platform's conventions whichever filter runs first. Applied at build time, like
+ * the conventions.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.RUN)
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class FhirOpenApi implements OASFilter {
 
     /** Component names and descriptions by status. */

@@ -2,6 +2,7 @@ package no.torn.gateway.health;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.HealthRegistry;
+import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,22 +17,25 @@ import no.torn.gateway.proxy.Upstream;
 import no.torn.gateway.proxy.Upstreams;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.net.URI;
 import java.util.List;
 
 /**
- * Readiness: one check per service (its own /q/health/ready, plus the state of its circuit breaker) and one for
- * Keycloak (the realm's discovery document), so an operator sees which dependency is missing.
+ * What the gateway depends on, as wellness checks ({@code /q/health/well}): one per service (its own /q/health/ready,
+ * plus the state of its circuit breaker) and one for Keycloak (the realm's discovery document), so an operator sees
+ * which dependency is missing. They are deliberately not readiness checks: a gateway instance that is ready serves
+ * every route whose service is up and answers 503 problems for the others, so a service or Keycloak outage must not
+ * take every gateway instance out of rotation (turning a partial outage into a total one). It also keeps readiness
+ * free of network calls, so a new instance joins as soon as it listens.
  */
 @ApplicationScoped
-public class ReadinessChecks {
+public class DependencyChecks {
 
     private static final long PROBE_TIMEOUT_MS = 2000;
 
     @Inject
-    @Readiness
+    @Wellness
     HealthRegistry registry;
 
     @Inject
