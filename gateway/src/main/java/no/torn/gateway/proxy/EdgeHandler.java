@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import no.torn.gateway.config.GatewayConfig;
 import no.torn.gateway.security.CallerAuthenticator;
+import no.torn.gateway.security.IdentityProviderFailure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -122,23 +123,30 @@ public class EdgeHandler {
                 ctx.request().method().name() + " is not allowed on " + ctx.normalizedPath());
     }
 
+    /** Not a verdict on the token: the identity provider could not be asked. */
+    private static void identityProviderUnavailable(RoutingContext ctx, Throwable failure) {
+        LOG.warnf("Token could not be verified: %s", failure == null ? "unknown" : failure.toString());
+        ctx.response().putHeader("Retry-After", "5");
+        Problems.send(ctx, Problems.Kind.SERVICE_UNAVAILABLE,
+                "The identity provider is unavailable; the token cannot be verified now", "keycloak");
+    }
+
     public void failure(RoutingContext ctx) {
         if (ctx.response().ended()) {
             return;
         }
         Throwable failure = ctx.failure();
         int status = ctx.statusCode();
-        if (failure instanceof AuthenticationFailedException || (failure == null && status == 401)) {
+        boolean verifying = Boolean.TRUE.equals(ctx.get(CallerAuthenticator.VERIFYING_KEY));
+        if (verifying && IdentityProviderFailure.isUnreachable(failure)) {
+            identityProviderUnavailable(ctx, failure);
+        } else if (failure instanceof AuthenticationFailedException || (failure == null && status == 401)) {
             if (!ctx.response().headers().contains("WWW-Authenticate")) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"torn\"");
             }
             Problems.send(ctx, Problems.Kind.UNAUTHORIZED, "The bearer token is missing, invalid or expired");
-        } else if (Boolean.TRUE.equals(ctx.get(CallerAuthenticator.VERIFYING_KEY))) {
-            // not a verdict on the token: the identity provider could not be asked
-            LOG.warnf("Token could not be verified: %s", failure == null ? "unknown" : failure.toString());
-            ctx.response().putHeader("Retry-After", "5");
-            Problems.send(ctx, Problems.Kind.SERVICE_UNAVAILABLE,
-                    "The identity provider is unavailable; the token cannot be verified now", "keycloak");
+        } else if (verifying) {
+            identityProviderUnavailable(ctx, failure);
         } else if (status == 413) {
             ctx.response().putHeader("Connection", "close");
             Problems.send(ctx, Problems.Kind.PAYLOAD_TOO_LARGE,
