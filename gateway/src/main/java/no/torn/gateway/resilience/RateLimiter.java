@@ -4,14 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.torn.gateway.config.GatewayConfig;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two limits per request: one token bucket per caller (the token's {@code sub}), so the users of a shared client
  * such as torn-cli do not drain each other's quota, and one per client id ({@code azp}) as the client's ceiling. A
  * request passes when both have a token; a token taken from the caller's bucket is given back when the client's
- * ceiling refuses the request.
+ * ceiling refuses the request. Buckets that are full again are forgotten ({@link Buckets}), so the limiter's memory
+ * follows the callers of the last minute, not every caller since the start.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -26,13 +26,18 @@ public class RateLimiter {
 
     private static final Decision UNLIMITED = new Decision(0, null, -1, -1, 0);
 
-    private final ConcurrentMap<String, TokenBucket> callers = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, TokenBucket> clients = new ConcurrentHashMap<>();
+    private static final long SWEEP_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final GatewayConfig.RateLimit config;
+    private final Buckets callers;
+    private final Buckets clients;
 
     @Inject
     public RateLimiter(GatewayConfig config) {
         this.config = config.rateLimit();
+        this.callers = new Buckets(key -> new TokenBucket(this.config.caller().burst(),
+                this.config.caller().requestsPerSecond(), System::nanoTime), System::nanoTime, SWEEP_EVERY_NANOS);
+        this.clients = new Buckets(this::clientBucket, System::nanoTime, SWEEP_EVERY_NANOS);
     }
 
     public boolean enabled() {
@@ -44,9 +49,8 @@ public class RateLimiter {
             return UNLIMITED;
         }
         String client = clientId == null ? "" : clientId;
-        TokenBucket caller = callers.computeIfAbsent(client + '\u0000' + (subject == null ? "" : subject),
-                key -> new TokenBucket(config.caller().burst(), config.caller().requestsPerSecond(), System::nanoTime));
-        TokenBucket ceiling = clients.computeIfAbsent(client, this::clientBucket);
+        TokenBucket caller = callers.get(client + '\u0000' + (subject == null ? "" : subject));
+        TokenBucket ceiling = clients.get(client);
         long wait = caller.tryTake();
         if (wait > 0) {
             return decision(wait, "caller", caller, ceiling);

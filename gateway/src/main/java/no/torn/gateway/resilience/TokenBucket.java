@@ -50,6 +50,12 @@ public final class TokenBucket {
         return (int) Math.floor(tokens);
     }
 
+    /** True when the bucket holds its whole capacity again, as a new bucket would. */
+    public synchronized boolean full() {
+        refill();
+        return tokens >= capacity;
+    }
+
     /** Whole seconds until the bucket is full again (0 when it is). */
     public synchronized long secondsUntilFull() {
         refill();
