@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark harness. Figures are reported in bench/RESULTS.md; targets are never asserted in tests.
 #   bench/run.sh startup        per application (four services, gateway): launch-to-ready time and RSS after 1,000
-#                               requests, the default build against the AOT-cache build ($VARIANTS), $LAUNCHES (5)
+#                               requests, the default build against the AOT-cache build, lazy and eager ($VARIANTS), $LAUNCHES (5)
 #                               launches each
 #   bench/run.sh <service>      runs bench/<service>/run.sh (service-specific scenarios)
 # Needs the local platform running (deploy/local/up.sh: PostgreSQL, Kafka, Keycloak, the services behind the gateway)
@@ -73,14 +73,31 @@ launch() { # name port path app-dir token [jvm options...]
 stats() { sort -n | awk '{v[NR]=$1} END {if (NR == 0) {print "–"; exit}
   m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s / %s / %s", v[1], m, v[NR]}'; }
 
-# The variants compared: the default build; the AOT build with its cache; the same, its cache mapped at the address
-# it was written for (no relocation, so its pages stay shared with the file instead of becoming private copies).
-VARIANTS="${VARIANTS:-default aot aot-unrelocated}"
-variant_options() { # variant aot-app-dir
+# The variants compared: the default build; the AOT build with its cache; the same with the eager start the
+# applications had before (OIDC discovery and signing keys fetched, every Kafka client connected and in readiness
+# before the application is ready), to show what starting lazily saves; and, on request, the cache mapped at the
+# address it was written for (aot-unrelocated: no relocation, so its pages stay shared with the file instead of
+# becoming private copies).
+VARIANTS="${VARIANTS:-default aot aot-eager}"
+variant_options() { # variant aot-app-dir application
   case "$1" in
     aot) echo "-XX:AOTCache=$2/app.aot" ;;
+    aot-eager) echo "-XX:AOTCache=$2/app.aot $(eager_options "$3")" ;;
     aot-unrelocated) echo "-XX:AOTCache=$2/app.aot -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" ;;
   esac
+}
+eager_options() { # application
+  local oidc="-Dquarkus.oidc.discovery-enabled=true -Dquarkus.oidc.jwks.resolve-early=true" channels=()
+  case "$1" in
+    gateway) echo "$oidc"; return ;;
+    task-service) channels=(incoming.competence-events) ;;
+    responsibility-service) channels=(incoming.competence-events incoming.task-events) ;;
+  esac
+  local options="$oidc"
+  for channel in outgoing.torn-outbox "${channels[@]}"; do
+    options+=" -Dmp.messaging.$channel.lazy-client=false -Dmp.messaging.$channel.health-readiness-enabled=true"
+  done
+  echo "$options"
 }
 
 startup() {
@@ -101,7 +118,7 @@ startup() {
           launch "$name" "$port" "$path" "$default_app" "$(token vest-admin)" >> "$results/$name-$variant"
         elif [ "$aot_app/app.aot" -nt "$aot_app/quarkus-run.jar" ]; then
           # shellcheck disable=SC2046
-          launch "$name" "$port" "$path" "$aot_app" "$(token vest-admin)" $(variant_options "$variant" "$aot_app") \
+          launch "$name" "$port" "$path" "$aot_app" "$(token vest-admin)" $(variant_options "$variant" "$aot_app" "$name") \
             >> "$results/$name-$variant"
         fi
       done
