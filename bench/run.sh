@@ -16,8 +16,8 @@ token() {
     http://localhost:8180/realms/torn/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
-# The JVM options deploy/local/up.sh uses for the services.
-JVM_OPTS="${JVM_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:TieredStopAtLevel=1 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
+# The JVM options deploy/local/up.sh runs the applications with.
+. "$ROOT/deploy/local/jvm-options.sh"
 LAUNCHES="${LAUNCHES:-5}"
 APPS=(competence-service:18081:/api/v1/competence/personnel-groups
       task-service:18082:/api/v1/tasks

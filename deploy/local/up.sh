@@ -39,10 +39,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 mkdir -p "$LOGS" "$PIDS"
-# Small heaps and a C1-only JIT keep five JVMs comfortable on a 2-core laptop; the heap gives memory back after a
-# collection when more than 20 % of it is free (about 20 MB less RSS per service, bench/RESULTS.md). Override with
-# JVM_OPTS.
-JVM_OPTS="${JVM_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k -XX:TieredStopAtLevel=1 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
+. "$ROOT/deploy/local/jvm-options.sh"
 SERVICES=(competence-service:8081 task-service:8082 responsibility-service:8083 grants-service:8084 gateway:8080)
 
 running() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
