@@ -33,9 +33,11 @@ public class GatewayRoutes {
     void mount(@Observes Router router) {
         router.route().order(EDGE_ORDER).handler(edge::handle);
         router.route().failureHandler(edge::failure);
-        // what no route answers, outside /api too (an /api path no service owns is refused by the API pipeline)
+        // what no route answers, outside /api too (an /api path no service owns is refused by the API pipeline).
+        // The gateway's pages answer their own 405s; the router's 405 only means that a GET-only route of the
+        // framework (static resources match every path) saw another method, so the path is simply not ours.
         router.errorHandler(404, edge::notFound);
-        router.errorHandler(405, edge::methodNotAllowed);
+        router.errorHandler(405, edge::notFound);
 
         router.route("/api/*").handler(api::admit);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(edge.maxBodySize());

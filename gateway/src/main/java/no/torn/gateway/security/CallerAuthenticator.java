@@ -1,6 +1,7 @@
 package no.torn.gateway.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityRecorder.DefaultAuthFailureHandler;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,17 @@ public class CallerAuthenticator {
     public static final String VERIFYING_KEY = "torn.token-verifying";
 
     private static final String BEARER = "bearer ";
+
+    /**
+     * With lazy authentication, Quarkus's default answer to a failed verification is a bare 401 with an empty body.
+     * This one fails the request with the underlying cause instead, so that {@code EdgeHandler.failure} answers: a
+     * 401 problem, or a 503 when the identity provider could not be asked.
+     */
+    private static final BiConsumer<RoutingContext, Throwable> FAIL_REQUEST = (ctx, failure) -> {
+        if (!ctx.failed() && !ctx.response().ended()) {
+            ctx.fail(DefaultAuthFailureHandler.extractRootCause(failure));
+        }
+    };
 
     @Inject
     VerifiedTokens tokens;
@@ -47,6 +60,7 @@ public class CallerAuthenticator {
             return;
         }
         ctx.put(VERIFYING_KEY, Boolean.TRUE);
+        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, FAIL_REQUEST);
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> {
                     ctx.remove(VERIFYING_KEY);
