@@ -47,7 +47,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         }
         database = prefix + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
-        execute("create database " + database);
+        execute(adminUrl, "create database " + database);
         String url = adminUrl.replace("/postgres", "/" + database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
@@ -55,25 +55,40 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "postgres");
     }
 
+    /**
+     * Drops the database when the test JVM ends, not now: under {@code @QuarkusIntegrationTest} Quarkus stops the
+     * test resources before the application it launched (which then still polls its outbox and, in a training run,
+     * writes its AOT cache), and a database dropped under a running application only fills the log with failed
+     * rollbacks. By the end of the JVM every application it launched has stopped.
+     */
     @Override
     public void stop() {
-        try {
-            if (database != null) {
-                execute("drop database if exists " + database + " with (force)");
-            }
-        } finally {
-            if (embedded != null) {
-                try {
-                    embedded.close();
-                } catch (Exception ignored) {
-                    // the embedded server's files are temporary
+        String dropped = database;
+        String url = adminUrl;
+        EmbeddedPostgres server = embedded;
+        database = null;
+        embedded = null;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (dropped != null) {
+                    execute(url, "drop database if exists " + dropped + " with (force)");
+                }
+            } catch (IllegalStateException e) {
+                System.err.println("Test database " + dropped + " left behind: " + e.getCause());
+            } finally {
+                if (server != null) {
+                    try {
+                        server.close();
+                    } catch (Exception ignored) {
+                        // the embedded server's files are temporary
+                    }
                 }
             }
-        }
+        }, "drop-" + dropped));
     }
 
-    private void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "postgres")) {
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
             connection.createStatement().execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed", e);
