@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark harness. Figures are reported in bench/RESULTS.md; targets are never asserted in tests.
 #   bench/run.sh startup        per application (four services, gateway): launch-to-ready time and RSS after 1,000
-#                               requests, the default build against the AOT-cache build, lazy and eager ($VARIANTS), $LAUNCHES (5)
-#                               launches each
+#                               requests, the default build against the AOT-cache build, lazy and eager ($VARIANTS),
+#                               $LAUNCHES (5) launches each
 #   bench/run.sh <service>      runs bench/<service>/run.sh (service-specific scenarios)
 # Needs the local platform running (deploy/local/up.sh: PostgreSQL, Kafka, Keycloak, the services behind the gateway)
 # and, for the AOT variant, the applications built with deploy/local/up.sh --aot.

@@ -66,12 +66,8 @@ public class CallerAuthenticator {
                     ctx.remove(VERIFYING_KEY);
                     next.accept(caller(identity));
                 },
-                failure -> {
-                    // the security layer may have failed the request already
-                    if (!ctx.failed() && !ctx.response().ended()) {
-                        ctx.fail(failure);
-                    }
-                });
+                // FAIL_REQUEST, called by the security layer, has normally failed the request already
+                failure -> FAIL_REQUEST.accept(ctx, failure));
     }
 
     private static Caller caller(SecurityIdentity identity) {

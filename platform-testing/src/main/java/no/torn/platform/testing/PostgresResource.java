@@ -68,6 +68,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         EmbeddedPostgres server = embedded;
         database = null;
         embedded = null;
+        if (dropped == null && server == null) {
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 if (dropped != null) {
